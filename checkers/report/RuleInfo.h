@@ -15,6 +15,10 @@ struct RuleInfo {
   std::string ShortDescription; // one line, no trailing period
   std::string FullDescription;  // a paragraph (<= 1024 chars for SARIF)
   std::string HelpMarkdown;     // the doc page, docs/rules/<name>.md
+  // How often a finding is a real bug, for SARIF properties.precision
+  // ("very-high", "high", "medium", "low"); GitHub sorts and filters by it.
+  // Empty means "high".
+  std::string Precision;
 };
 
 } // namespace ctxlint
