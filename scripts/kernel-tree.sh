@@ -144,6 +144,12 @@ relpath() {
   echo "$f"
 }
 
+# obj_built <O-dir> <relative .c file>: object and its .cmd file exist
+obj_built() {
+  local out=$1 f=$2
+  [[ -s $out/${f%.c}.o && -f $out/$(dirname "$f")/.$(basename "${f%.c}").o.cmd ]]
+}
+
 # build_objs <ver> <tc> <failed-list-file> <relative .c files...>
 # Builds the objects (keeps going on errors) and writes the .c files whose
 # object could not be built to <failed-list-file>.
@@ -156,15 +162,20 @@ build_objs() {
   log "$ver/$tc: building ${#objs[@]} object(s) with -j$JOBS"
   # -k: build what can be built; failures are reported per file below.
   kmake "$ver" "$tc" -s -k -j"$JOBS" "${objs[@]}" >"$out/.ctxlint-last-build.log" 2>&1 || true
+  # kbuild's single-target mode can descend into the same directory twice
+  # when one is reachable from two parents (drivers/Makefile has both
+  # input/ and input/serio/), and two jobs then race on the same object.
+  # So: retry each failed object once on its own, -j1.
+  local retry=()
+  for f in "$@"; do obj_built "$out" "$f" || retry+=("$f"); done
+  if ((${#retry[@]})); then
+    log "$ver/$tc: retrying ${#retry[@]} object(s) one at a time"
+    for f in "${retry[@]}"; do
+      kmake "$ver" "$tc" -s -j1 "${f%.c}.o" >>"$out/.ctxlint-last-build.log" 2>&1 || true
+    done
+  fi
   : > "$failed"
-  for f in "$@"; do
-    local o=$out/${f%.c}.o
-    local cmd
-    cmd=$out/$(dirname "$f")/.$(basename "${f%.c}").o.cmd
-    if [[ ! -s $o || ! -f $cmd ]]; then
-      echo "$f" >> "$failed"
-    fi
-  done
+  for f in "$@"; do obj_built "$out" "$f" || echo "$f" >> "$failed"; done
   log "$ver/$tc: build took $(( $(date +%s) - t0 ))s; $(wc -l < "$failed") file(s) failed (log: $out/.ctxlint-last-build.log)"
 }
 
@@ -221,11 +232,20 @@ compdb() { # compdb <tc> <ver> <outdir> files...
   for f in "${files[@]}"; do [[ -f $src/$f ]] || die "$src/$f does not exist"; done
   mkdir -p "$outdir"
   outdir=$(cd "$outdir" && pwd)
+  local key
+  key=$(printf '%s\n' "$tc" "$ver" "$(builddir "$ver" "$tc")" "$CONFIG_RECIPE" "${files[@]}" | sort | sha256sum)
+  if [[ -f $outdir/compile_commands.json && -f $outdir/failed.txt \
+        && -f $outdir/.ctxlint-compdb-key && $(cat "$outdir/.ctxlint-compdb-key") == "$key" ]]; then
+    log "$ver/$tc: $outdir/compile_commands.json is up to date"
+    return 0
+  fi
+  rm -f "$outdir/.ctxlint-compdb-key"
   printf '%s\n' "${files[@]}" | sort -u > "$outdir/files.txt"
   build_objs "$ver" "$tc" "$outdir/failed.txt" "${files[@]}"
   printf '%s\n' "${files[@]}" | xargs -n1 dirname | sort -u > "$outdir/.dirs"
   gen_db "$ver" "$tc" "$outdir" "$outdir/.dirs" "$outdir/files.txt"
   rm -f "$outdir/.dirs"
+  echo "$key" > "$outdir/.ctxlint-compdb-key"
   if [[ -s $outdir/failed.txt ]]; then
     log "these files did not build (not in the DB), see $outdir/failed.txt:"
     sed 's/^/  /' "$outdir/failed.txt" >&2
