@@ -1,0 +1,525 @@
+/* Findings of the dynamic validators: creation from the current simulated
+ * state (CPU, task, context, shadow stack), de-duplication, symbolization of
+ * code addresses (one llvm-symbolizer/addr2line run per simulation), and the
+ * text and JSON (schema version 1, shared with the static tool) writers. */
+#include "internal.h"
+#include <dlfcn.h>
+#include <elf.h>
+#include <unistd.h>
+
+#define RT_MAX_FINDINGS 512
+#define RT_MAX_NOTES 16
+#define RT_MAX_LINES 16
+#define RT_MAX_CHAIN 24
+
+struct rt_loc {
+	const char *file; /* static string from __FILE__, or NULL */
+	int line;
+	void *ra;         /* return address to resolve when file is NULL */
+	char *rfile;      /* resolved */
+	int rline, rcol;
+	char *rfunc;
+};
+
+struct rt_chain_step {
+	void *fn;
+	const char *boundary;
+	struct rt_loc where;
+	char *fname;
+};
+
+struct rt_finding {
+	char rule[64];
+	char *message;
+	char *basis;
+	struct rt_loc loc;
+	void *fn;
+	char *fname;
+	struct rt_chain_step chain[RT_MAX_CHAIN];
+	int nchain;
+	struct { struct rt_loc where; char *msg; } notes[RT_MAX_NOTES];
+	int nnotes;
+	char *lines[RT_MAX_LINES];
+	int nlines;
+	int cpu;
+	char task[32];
+	const char *context;
+	char fingerprint[17];
+	u64 dedup_key;
+};
+
+static struct rt_finding findings[RT_MAX_FINDINGS];
+static int nfindings;
+static struct rt_finding *last; /* receives notes; NULL when the last report was a duplicate */
+static u64 dedup_keys[4096];
+static int ndedup;
+
+static u64 fnv(u64 h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	for (size_t i = 0; i < n; i++) {
+		h ^= b[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+static u64 fnv_str(u64 h, const char *s) { return fnv(h, s ? s : "", s ? strlen(s) + 1 : 1); }
+
+void rt_findings_reset(void)
+{
+	for (int i = 0; i < nfindings; i++) {
+		struct rt_finding *f = &findings[i];
+		free(f->message);
+		free(f->basis);
+		free(f->fname);
+		free(f->loc.rfile);
+		free(f->loc.rfunc);
+		for (int j = 0; j < f->nchain; j++) {
+			free(f->chain[j].fname);
+			free(f->chain[j].where.rfile);
+			free(f->chain[j].where.rfunc);
+		}
+		for (int j = 0; j < f->nnotes; j++) {
+			free(f->notes[j].msg);
+			free(f->notes[j].where.rfile);
+			free(f->notes[j].where.rfunc);
+		}
+		for (int j = 0; j < f->nlines; j++)
+			free(f->lines[j]);
+	}
+	memset(findings, 0, sizeof(findings));
+	nfindings = 0;
+	ndedup = 0;
+	last = NULL;
+}
+
+static char *vfmt(const char *fmt, va_list ap)
+{
+	char *s = NULL;
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = strdup("?");
+	return s;
+}
+
+void rt_report(const char *rule, struct rt_site site, const char *basis, const char *fmt, ...)
+{
+	struct rt_task *t = rt.running;
+	void *fn = rt_report_function_override;
+	if (t && !fn) {
+		for (int i = (t->nframes > RT_MAX_FRAMES ? RT_MAX_FRAMES : t->nframes) - 1; i >= 0; i--) {
+			if (t->frames[i].boundary)
+				break;
+			if (t->frames[i].fn) {
+				fn = t->frames[i].fn;
+				break;
+			}
+		}
+	}
+	/* One finding per rule, function, call site and basis within a run. */
+	u64 key = fnv_str(0xcbf29ce484222325ULL, rule);
+	key = fnv(key, &fn, sizeof(fn));
+	key = fnv_str(key, basis);
+	key = fnv_str(key, site.file);
+	key = fnv(key, &site.line, sizeof(site.line));
+	key = fnv(key, &site.ra, sizeof(site.ra));
+	for (int i = 0; i < ndedup; i++)
+		if (dedup_keys[i] == key) {
+			last = NULL;
+			return;
+		}
+	if (ndedup < 4096)
+		dedup_keys[ndedup++] = key;
+	if (nfindings >= RT_MAX_FINDINGS) {
+		last = NULL;
+		return;
+	}
+	struct rt_finding *f = &findings[nfindings++];
+	memset(f, 0, sizeof(*f));
+	snprintf(f->rule, sizeof(f->rule), "%s", rule);
+	va_list ap;
+	va_start(ap, fmt);
+	f->message = vfmt(fmt, ap);
+	va_end(ap);
+	f->basis = strdup(basis ? basis : "");
+	f->loc.file = site.file;
+	f->loc.line = site.line;
+	f->loc.ra = site.file ? NULL : site.ra;
+	f->fn = fn;
+	if (!site.file && site.line == -1) {
+		/* a function's definition */
+		f->loc.line = -1;
+		if (!f->fn)
+			f->fn = site.ra;
+	}
+	f->cpu = t && rt.running_cpu ? rt.running_cpu->id : -1;
+	snprintf(f->task, sizeof(f->task), "%s", t ? t->ts.comm : "");
+	f->context = t ? rt_context_name() : "process";
+	f->dedup_key = key;
+	if (t) {
+		/* The call chain: the driver frames of the current context, outermost
+		 * first, down to the reporting call. */
+		int top = t->nframes > RT_MAX_FRAMES ? RT_MAX_FRAMES : t->nframes;
+		int start = top;
+		while (start > 0 && !t->frames[start - 1].boundary)
+			start--;
+		int from = start > 0 ? start - 1 : 0; /* include the boundary label */
+		if (top - from > RT_MAX_CHAIN)
+			from = top - RT_MAX_CHAIN;
+		for (int i = from; i < top; i++) {
+			struct rt_chain_step *s = &f->chain[f->nchain++];
+			s->fn = t->frames[i].fn;
+			s->boundary = t->frames[i].boundary;
+			if (i + 1 < top && !t->frames[i + 1].boundary)
+				s->where.ra = t->frames[i + 1].call_site;
+			else if (i == top - 1) {
+				s->where.file = site.file;
+				s->where.line = site.line;
+				s->where.ra = site.file ? NULL : site.ra;
+			}
+		}
+	}
+	last = f;
+	rt_log("%s: %s\n", rule, f->message);
+}
+
+void rt_report_note(struct rt_site site, const char *fmt, ...)
+{
+	if (!last || last->nnotes >= RT_MAX_NOTES)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	last->notes[last->nnotes].msg = vfmt(fmt, ap);
+	va_end(ap);
+	last->notes[last->nnotes].where.file = site.file;
+	last->notes[last->nnotes].where.line = site.line;
+	last->notes[last->nnotes].where.ra = site.file ? NULL : site.ra;
+	last->nnotes++;
+}
+
+void rt_report_line(const char *fmt, ...)
+{
+	if (!last || last->nlines >= RT_MAX_LINES)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	last->lines[last->nlines++] = vfmt(fmt, ap);
+	va_end(ap);
+}
+
+int rt_findings_total(void) { return nfindings; }
+int sim_finding_count(const char *rule_id)
+{
+	int n = 0;
+	for (int i = 0; i < nfindings; i++)
+		if (!rule_id || !strcmp(findings[i].rule, rule_id))
+			n++;
+	return n;
+}
+const char *sim_finding_message(int i) { return i >= 0 && i < nfindings ? findings[i].message : NULL; }
+const char *sim_finding_rule(int i) { return i >= 0 && i < nfindings ? findings[i].rule : NULL; }
+
+/* ---- symbolization ---- */
+struct sym_req { void *addr; bool is_fn; char *func; char *file; int line, col; };
+static struct sym_req *reqs;
+static int nreqs, capreqs;
+
+static int sym_add(void *addr, bool is_fn)
+{
+	if (!addr)
+		return -1;
+	for (int i = 0; i < nreqs; i++)
+		if (reqs[i].addr == addr && reqs[i].is_fn == is_fn)
+			return i;
+	if (nreqs == capreqs) {
+		capreqs = capreqs ? capreqs * 2 : 64;
+		reqs = realloc(reqs, sizeof(*reqs) * capreqs);
+	}
+	reqs[nreqs] = (struct sym_req){ addr, is_fn, NULL, NULL, 0, 0 };
+	return nreqs++;
+}
+
+static const char *relative_path(const char *p)
+{
+	static char cwd[4096];
+	if (!cwd[0] && !getcwd(cwd, sizeof(cwd)))
+		cwd[0] = 0;
+	size_t n = strlen(cwd);
+	if (n && !strncmp(p, cwd, n) && p[n] == '/')
+		return p + n + 1;
+	return p;
+}
+
+static void symbolize_all(void)
+{
+	if (!nreqs)
+		return;
+	Dl_info info;
+	if (!dladdr(reqs[0].addr, &info) || !info.dli_fname)
+		return;
+	const Elf64_Ehdr *eh = info.dli_fbase;
+	uintptr_t bias = eh && eh->e_type == ET_DYN ? (uintptr_t)info.dli_fbase : 0;
+	char exe[4096];
+	ssize_t l = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (l <= 0)
+		return;
+	exe[l] = 0;
+	char in[] = "/tmp/ctxlint-sim-symXXXXXX";
+	int fd = mkstemp(in);
+	if (fd < 0)
+		return;
+	FILE *fin = fdopen(fd, "w");
+	for (int i = 0; i < nreqs; i++) {
+		/* A return address points after the call; look up the call itself. */
+		uintptr_t a = (uintptr_t)reqs[i].addr - bias - (reqs[i].is_fn ? 0 : 1);
+		fprintf(fin, "0x%lx\n", (unsigned long)a);
+	}
+	fclose(fin);
+	char cmd[8400];
+	const char *tool = access("/usr/bin/llvm-symbolizer-19", X_OK) == 0 ? "/usr/bin/llvm-symbolizer-19"
+			   : access("/usr/bin/llvm-symbolizer", X_OK) == 0 ? "/usr/bin/llvm-symbolizer" : NULL;
+	if (tool)
+		snprintf(cmd, sizeof(cmd), "%s --obj='%s' --functions=linkage --inlining=false < %s 2>/dev/null", tool,
+			 exe, in);
+	else
+		snprintf(cmd, sizeof(cmd), "addr2line -f -e '%s' < %s 2>/dev/null", exe, in);
+	FILE *p = popen(cmd, "r");
+	if (p) {
+		char fname[1024], floc[4096];
+		for (int i = 0; i < nreqs; i++) {
+			if (!fgets(fname, sizeof(fname), p) || !fgets(floc, sizeof(floc), p))
+				break;
+			if (tool && fname[0] == '\n') { /* blank separator line */
+				memmove(fname, floc, sizeof(fname) - 1);
+				fname[sizeof(fname) - 1] = 0;
+				if (!fgets(floc, sizeof(floc), p))
+					break;
+			}
+			fname[strcspn(fname, "\n")] = 0;
+			floc[strcspn(floc, "\n")] = 0;
+			/* file:line[:col] */
+			char *c1 = strchr(floc, ':');
+			int line = 0, col = 0;
+			if (c1) {
+				*c1 = 0;
+				line = atoi(c1 + 1);
+				char *c2 = strchr(c1 + 1, ':');
+				if (c2)
+					col = atoi(c2 + 1);
+			}
+			if (strcmp(fname, "??") && fname[0])
+				reqs[i].func = strdup(fname);
+			if (strcmp(floc, "??") && floc[0] && line > 0) {
+				reqs[i].file = strdup(relative_path(floc));
+				reqs[i].line = line;
+				reqs[i].col = col;
+			}
+		}
+		pclose(p);
+	}
+	unlink(in);
+}
+
+const char *rt_symbol_name(void *addr)
+{
+	static char buf[8][128];
+	static int k;
+	char *b = buf[k++ & 7];
+	Dl_info info;
+	if (addr && dladdr(addr, &info) && info.dli_sname && info.dli_saddr == addr)
+		snprintf(b, 128, "%s", info.dli_sname);
+	else
+		snprintf(b, 128, "%s", "the driver entry point");
+	for (int i = 0; i < nreqs; i++)
+		if (reqs[i].addr == addr && reqs[i].is_fn && reqs[i].func)
+			snprintf(b, 128, "%s", reqs[i].func);
+	return b;
+}
+
+static void resolve_loc(struct rt_loc *l)
+{
+	if (l->file) {
+		l->rfile = strdup(l->file);
+		l->rline = l->line;
+		return;
+	}
+	int i = sym_add(l->ra, l->line == -1);
+	if (i < 0)
+		return;
+	if (reqs[i].file) {
+		l->rfile = strdup(reqs[i].file);
+		l->rline = reqs[i].line;
+		l->rcol = reqs[i].col;
+	}
+	if (reqs[i].func)
+		l->rfunc = strdup(reqs[i].func);
+}
+static char *fn_name(void *fn)
+{
+	int i = sym_add(fn, true);
+	if (i >= 0 && reqs[i].func)
+		return strdup(reqs[i].func);
+	Dl_info info;
+	if (fn && dladdr(fn, &info) && info.dli_sname)
+		return strdup(info.dli_sname);
+	return NULL;
+}
+
+/* ---- writers ---- */
+static void json_str(FILE *o, const char *s)
+{
+	fputc('"', o);
+	for (; s && *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == '"' || ch == '\\')
+			fprintf(o, "\\%c", ch);
+		else if (ch == '\n')
+			fputs("\\n", o);
+		else if (ch < 0x20)
+			fprintf(o, "\\u%04x", ch);
+		else
+			fputc(ch, o);
+	}
+	fputc('"', o);
+}
+
+static void write_text(FILE *o)
+{
+	for (int i = 0; i < nfindings; i++) {
+		struct rt_finding *f = &findings[i];
+		fprintf(o, "%s:%d:%d: warning: %s [%s]\n", f->loc.rfile ? f->loc.rfile : "<unknown>", f->loc.rline,
+			f->loc.rcol, f->message, f->rule);
+		for (int j = 0; j < f->nlines; j++)
+			fprintf(o, "    %s\n", f->lines[j]);
+		fprintf(o, "    CPU: %d task: %s context: %s seed: %llu\n", f->cpu, f->task[0] ? f->task : "-",
+			f->context, (unsigned long long)rt.cfg.seed);
+		if (f->nchain) {
+			fprintf(o, "    Call Trace:\n");
+			for (int j = f->nchain - 1; j >= 0; j--) {
+				struct rt_chain_step *s = &f->chain[j];
+				if (s->boundary)
+					fprintf(o, "     <%s>\n", s->boundary);
+				else
+					fprintf(o, "     %s (%s:%d)\n", s->fname ? s->fname : "?",
+						s->where.rfile ? s->where.rfile : "?", s->where.rline);
+			}
+		}
+		for (int j = 0; j < f->nnotes; j++)
+			fprintf(o, "%s:%d:%d: note: %s\n", f->notes[j].where.rfile ? f->notes[j].where.rfile : "<unknown>",
+				f->notes[j].where.rline, f->notes[j].where.rcol, f->notes[j].msg);
+	}
+}
+
+static void write_json(FILE *o)
+{
+	fprintf(o, "{\"schemaVersion\":1,\"tool\":\"ctxlint-sim\",\"toolVersion\":\"0.1.0\",\"findings\":[");
+	for (int i = 0; i < nfindings; i++) {
+		struct rt_finding *f = &findings[i];
+		fprintf(o, "%s\n{\"ruleId\":", i ? "," : "");
+		json_str(o, f->rule);
+		fprintf(o, ",\"severity\":\"warning\",\"file\":");
+		json_str(o, f->loc.rfile ? f->loc.rfile : "");
+		fprintf(o, ",\"line\":%d,\"column\":%d,\"function\":", f->loc.rline, f->loc.rcol);
+		json_str(o, f->fname ? f->fname : "");
+		fprintf(o, ",\"message\":");
+		json_str(o, f->message);
+		fprintf(o, ",\"notes\":[");
+		for (int j = 0; j < f->nnotes; j++) {
+			fprintf(o, "%s{\"file\":", j ? "," : "");
+			json_str(o, f->notes[j].where.rfile ? f->notes[j].where.rfile : "");
+			fprintf(o, ",\"line\":%d,\"column\":%d,\"message\":", f->notes[j].where.rline, f->notes[j].where.rcol);
+			json_str(o, f->notes[j].msg);
+			fputc('}', o);
+		}
+		fprintf(o, "],\"callChain\":[");
+		int k = 0;
+		for (int j = 0; j < f->nchain; j++) {
+			struct rt_chain_step *s = &f->chain[j];
+			if (s->boundary)
+				continue;
+			fprintf(o, "%s{\"file\":", k++ ? "," : "");
+			json_str(o, s->where.rfile ? s->where.rfile : "");
+			fprintf(o, ",\"line\":%d,\"column\":%d,\"function\":", s->where.rline, s->where.rcol);
+			json_str(o, s->fname ? s->fname : "");
+			fprintf(o, ",\"message\":");
+			char msg[256];
+			if (j > 0 && f->chain[j - 1].boundary)
+				snprintf(msg, sizeof(msg), "entered as %s", f->chain[j - 1].boundary);
+			else if (j + 1 < f->nchain)
+				snprintf(msg, sizeof(msg), "calls %s", f->chain[j + 1].fname ? f->chain[j + 1].fname : "?");
+			else
+				snprintf(msg, sizeof(msg), "violation here");
+			json_str(o, msg);
+			fputc('}', o);
+		}
+		fprintf(o, "],\"fixIts\":[],\"fingerprint\":\"%s\",\"origin\":\"dynamic\",\"seed\":%llu,\"cpu\":%d,\"task\":",
+			f->fingerprint, (unsigned long long)rt.cfg.seed, f->cpu);
+		json_str(o, f->task);
+		fprintf(o, ",\"context\":");
+		json_str(o, f->context);
+		fputc('}', o);
+	}
+	fprintf(o, "],\"failedTranslationUnits\":[]}\n");
+}
+
+void rt_findings_emit(void)
+{
+	nreqs = 0;
+	/* Collect every address first so one symbolizer run resolves them all. */
+	for (int i = 0; i < nfindings; i++) {
+		struct rt_finding *f = &findings[i];
+		sym_add(f->fn, true);
+		if (!f->loc.file)
+			sym_add(f->loc.ra, f->loc.line == -1);
+		for (int j = 0; j < f->nchain; j++) {
+			sym_add(f->chain[j].fn, true);
+			if (!f->chain[j].where.file)
+				sym_add(f->chain[j].where.ra, false);
+		}
+		for (int j = 0; j < f->nnotes; j++)
+			if (!f->notes[j].where.file)
+				sym_add(f->notes[j].where.ra, false);
+	}
+	symbolize_all();
+	for (int i = 0; i < nfindings; i++) {
+		struct rt_finding *f = &findings[i];
+		resolve_loc(&f->loc);
+		f->fname = fn_name(f->fn);
+		if (!f->fname && f->loc.rfunc)
+			f->fname = strdup(f->loc.rfunc);
+		for (int j = 0; j < f->nchain; j++) {
+			f->chain[j].fname = fn_name(f->chain[j].fn);
+			resolve_loc(&f->chain[j].where);
+		}
+		for (int j = 0; j < f->nnotes; j++)
+			resolve_loc(&f->notes[j].where);
+		u64 h = fnv_str(0xcbf29ce484222325ULL, f->rule);
+		h = fnv_str(h, f->fname);
+		h = fnv_str(h, f->basis);
+		snprintf(f->fingerprint, sizeof(f->fingerprint), "%016llx", (unsigned long long)h);
+	}
+	if (rt.cfg.report_text) {
+		FILE *o = strcmp(rt.cfg.report_text, "-") ? fopen(rt.cfg.report_text, "w") : stdout;
+		if (o) {
+			write_text(o);
+			if (o != stdout)
+				fclose(o);
+			else
+				fflush(o);
+		}
+	}
+	if (rt.cfg.report_json) {
+		FILE *o = strcmp(rt.cfg.report_json, "-") ? fopen(rt.cfg.report_json, "w") : stdout;
+		if (o) {
+			write_json(o);
+			if (o != stdout)
+				fclose(o);
+			else
+				fflush(o);
+		}
+	}
+	for (int i = 0; i < nreqs; i++) {
+		free(reqs[i].func);
+		free(reqs[i].file);
+	}
+	nreqs = 0;
+}
