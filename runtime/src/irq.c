@@ -474,12 +474,13 @@ static bool on_own_line(unsigned int irq, struct rt_site site, const char *api)
 	return true;
 }
 
-void synchronize_irq_site(unsigned int irq, struct rt_site site)
+static void synchronize_irq_site(unsigned int irq, struct rt_site site, bool check_sleep)
 {
 	if (irq >= RT_NR_IRQS)
 		return;
 	struct rt_irq_desc *d = &descs[irq];
-	rt_sleep_check("synchronize_irq()", site.file, site.line, site.ra);
+	if (check_sleep)
+		rt_sleep_check("synchronize_irq()", site.file, site.line, site.ra);
 	if (on_own_line(irq, site, "synchronize_irq"))
 		return;
 	while (d->in_progress && !rt.aborted)
@@ -487,7 +488,7 @@ void synchronize_irq_site(unsigned int irq, struct rt_site site)
 	if (d->threads_active)
 		wait_event(d->wait_for_threads, !d->threads_active || rt.aborted);
 }
-void synchronize_irq(unsigned int irq) { synchronize_irq_site(irq, RT_SITE_RA()); }
+void synchronize_irq(unsigned int irq) { synchronize_irq_site(irq, RT_SITE_RA(), true); }
 bool synchronize_hardirq(unsigned int irq)
 {
 	if (irq >= RT_NR_IRQS)
@@ -512,7 +513,7 @@ void disable_irq(unsigned int irq)
 	if (irq >= RT_NR_IRQS || !descs[irq].action)
 		return;
 	descs[irq].depth++;
-	synchronize_irq_site(irq, s);
+	synchronize_irq_site(irq, s, false);
 }
 bool disable_hardirq(unsigned int irq)
 {
@@ -573,7 +574,7 @@ static const void *do_free_irq(unsigned int irq, void *dev_id, struct rt_site si
 		d->depth = 1; /* irq_shutdown() */
 		d->masked = true;
 	}
-	synchronize_irq_site(irq, site);
+	synchronize_irq_site(irq, site, false);
 	if ((a->flags & IRQF_SHARED) && rt.cfg.debug_shirq_at_free)
 		debug_shirq_call(irq, a, "CONFIG_DEBUG_SHIRQ test call at free_irq");
 	if (a->thread) {
