@@ -237,7 +237,8 @@ private:
 
   Json location(const SourcePoint &P, const std::string &Function,
                 const std::string *Message) const {
-    Json Loc;
+    // An object even when nothing is known: the schema forbids null here.
+    Json Loc = Json::object();
     if (Json Phys = physicalLocation(P); !Phys.is_null())
       Loc["physicalLocation"] = std::move(Phys);
     if (!Function.empty())

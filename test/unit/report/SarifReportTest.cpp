@@ -194,6 +194,18 @@ TEST(SarifReport, LevelsAndOptionalParts) {
   EXPECT_FALSE(Result.contains("fixes"));
 }
 
+TEST(SarifReport, FindingWithoutALocationStaysSchemaValid) {
+  RunReport Run = sampleRun();
+  Run.Findings[0].Location = {};
+  Run.Findings[0].Function.clear();
+  Run.Findings[0].CallChain[0].Where = {};
+  Json Result = onlyRun(sarifOf(Run))["results"][0];
+  EXPECT_EQ(Result["locations"], Json::array({Json::object()}));
+  Json Root = Result["codeFlows"][0]["threadFlows"][0]["locations"][0]["location"];
+  EXPECT_FALSE(Root.contains("physicalLocation"));
+  EXPECT_EQ(Root["message"]["text"], "foo_irq() is an interrupt handler");
+}
+
 TEST(SarifReport, CodeFlowFollowsTheCallChain) {
   RunReport Run = sampleRun();
   Json Result = onlyRun(sarifOf(Run))["results"][0];
