@@ -3,6 +3,20 @@
 // root, odd characters, an over-long description) so that
 // validate-sarif.sh can check the writer against sarif-multitool's SARIF
 // and GitHub rules. Usage: write-sample-sarif <out.sarif>
+//
+// Validator rules each part is here to exercise (full list: docs/sarif.md):
+//  - "../" and "./" in paths, a space and non-ASCII text: SARIF1002 (valid
+//    URIs, no '..' in file URIs), SARIF1004 (uriBaseId only on relative
+//    references; SRCROOT absolute and '/'-terminated);
+//  - a header outside the root: GH1005/GH1006 (absolute file URI, with
+//    invocations[0].workingDirectory);
+//  - a rule with only an id, and a finding of an undescribed rule: GH2012
+//    (descriptions and help always present), SARIF1009 (ruleIndex in range),
+//    SARIF2004 (no id-only rules);
+//  - a 1,200-character description: GitHub's 1024 limit;
+//  - call chains, notes, fix-its, failed units: the JSON schema (JSON1xxx)
+//    for codeFlows, relatedLocations, fixes, toolExecutionNotifications,
+//    and GH1002 (inline thread flow locations).
 #include "report/ReportWriters.h"
 
 #include "llvm/Support/FileSystem.h"
