@@ -1,4 +1,5 @@
 #include "analysis/TranslationUnitAnalysis.h"
+#include "analysis/FlowEngine.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -63,6 +64,12 @@ ValueFlow &TranslationUnitAnalysis::valueFlow(const FunctionDecl &F) {
   if (!Slot)
     Slot = std::make_unique<ValueFlow>(cfg(F), Ctx);
   return *Slot;
+}
+
+FlowEngine &TranslationUnitAnalysis::flowEngine() {
+  if (!Engine)
+    Engine = std::make_unique<FlowEngine>(*this);
+  return *Engine;
 }
 
 } // namespace ctxlint

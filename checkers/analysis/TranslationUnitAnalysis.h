@@ -18,6 +18,8 @@
 
 namespace ctxlint {
 
+class FlowEngine;
+
 class TranslationUnitAnalysis {
 public:
   // IsAnalyzedFile decides, by file name, whether findings may be reported
@@ -39,6 +41,8 @@ public:
   const FunctionApiSites &apiSites(const clang::FunctionDecl &F);
   const FunctionCfg &cfg(const clang::FunctionDecl &F);
   ValueFlow &valueFlow(const clang::FunctionDecl &F);
+  // The lock and context flow engine, built on first use.
+  FlowEngine &flowEngine();
 
 private:
   clang::ASTContext &Ctx;
@@ -52,6 +56,7 @@ private:
       Cfgs;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<ValueFlow>>
       Flows;
+  std::unique_ptr<FlowEngine> Engine;
 };
 
 } // namespace ctxlint

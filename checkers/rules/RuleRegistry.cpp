@@ -14,12 +14,20 @@ extern const unsigned EmbeddedRuleDocsCount;
 
 RuleDescriptor irqfOneshotRule();
 RuleDescriptor uncheckedWaitReturnRule();
+RuleDescriptor sleepInAtomicRule();
+RuleDescriptor irqsavePairingRule();
+RuleDescriptor lockBalanceRule();
+RuleDescriptor doubleLockRule();
 
 const std::vector<RuleDescriptor> &allRules() {
   static const std::vector<RuleDescriptor> Rules = [] {
     std::vector<RuleDescriptor> R;
     R.push_back(irqfOneshotRule());
     R.push_back(uncheckedWaitReturnRule());
+    R.push_back(sleepInAtomicRule());
+    R.push_back(irqsavePairingRule());
+    R.push_back(lockBalanceRule());
+    R.push_back(doubleLockRule());
     for (RuleDescriptor &D : R)
       D.Info.HelpMarkdown = ruleDocumentation(D.Info.Id).str();
     return R;

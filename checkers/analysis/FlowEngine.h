@@ -1,0 +1,103 @@
+// The lock and context flow engine. For every analyzed function it runs a
+// path-sensitive dataflow over the CFG (LockState sets, bounded), using
+// bottom-up summaries of the functions it calls, and records what rules need:
+// the states at each lock operation, at each call that may sleep, at each
+// return. It also finds the context roots (handlers, bottom halves) and how
+// each function is reached from them. It knows nothing of rules or output.
+#pragma once
+
+#include "analysis/ContextRoots.h"
+#include "analysis/LockState.h"
+#include "analysis/TranslationUnitAnalysis.h"
+
+#include "llvm/ADT/DenseMap.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace ctxlint {
+
+// Why a call may sleep: the chain from the call to the sleeping API.
+struct SleepWitness {
+  std::string Api;          // the sleeping API at the end of the chain
+  std::string Reason;       // "may sleep", "allocates with GFP_KERNEL-like flags"
+  Chain Steps;              // call sites from the analyzed call inward
+};
+
+// A lock a function leaves held or releases for its caller, in the callee's
+// parameter terms.
+struct LockEffect {
+  HeldLock Lock;
+};
+
+struct FunctionSummary {
+  std::optional<SleepWitness> MaySleep;
+  std::vector<HeldLock> AcquiresOnReturn; // held at every return
+  std::vector<LockKey> ReleasesCallers;   // released although not taken here
+  // Every lock the function takes inside (directly or in callees), with
+  // where: for double-lock through calls.
+  std::vector<std::pair<HeldLock, Chain>> Takes;
+  bool Computed = false;
+};
+
+// What the engine saw at one point, with the states reaching it.
+struct LockOpEvent {
+  const ApiCallSite *Site = nullptr;
+  const LockOperation *Op = nullptr;
+  const GuardKind *Guard = nullptr; // for guard()/scoped_guard
+  clang::SourceLocation Loc;
+  LockKey Key;
+  const clang::Expr *FlagsExpr = nullptr;
+  std::vector<LockState> Before;
+};
+
+struct SleepEvent {
+  clang::SourceLocation Loc;   // the call in this function
+  SleepWitness Witness;
+  std::vector<LockState> Before;
+};
+
+struct CalleeLockEvent {
+  clang::SourceLocation Loc;   // the call in this function
+  const clang::FunctionDecl *Callee = nullptr;
+  HeldLock Taken;              // in the caller's terms
+  Chain Steps;                 // from the call to the acquisition
+  std::vector<LockState> Before;
+};
+
+struct ReturnEvent {
+  clang::SourceLocation Loc;   // the return, or the closing brace
+  std::vector<LockState> States;
+};
+
+struct FunctionFlow {
+  std::vector<LockOpEvent> LockOps;
+  std::vector<SleepEvent> Sleeps;
+  std::vector<CalleeLockEvent> CalleeLocks;
+  std::vector<ReturnEvent> Returns;
+  // Locks named by __acquires / __releases / __must_hold on the definition.
+  std::vector<std::string> AnnotatedAcquires, AnnotatedReleases;
+};
+
+class FlowEngine {
+public:
+  explicit FlowEngine(TranslationUnitAnalysis &TU);
+  ~FlowEngine();
+
+  const FunctionFlow &flow(const clang::FunctionDecl &F);
+  const FunctionSummary &summary(const clang::FunctionDecl &F);
+  const ContextRoots &roots() { return Roots; }
+
+private:
+  struct Impl;
+  TranslationUnitAnalysis &TU;
+  ContextRoots Roots;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionFlow>> Flows;
+  llvm::DenseMap<const clang::FunctionDecl *, FunctionSummary> Summaries;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> InProgress;
+
+  void analyze(const clang::FunctionDecl &F);
+};
+
+} // namespace ctxlint

@@ -1,0 +1,78 @@
+#include "analysis/LockState.h"
+
+#include <algorithm>
+
+namespace ctxlint {
+
+const HeldLock *LockState::findInstance(const LockKey &K) const {
+  for (auto It = Held.rbegin(); It != Held.rend(); ++It)
+    // An opaque instance (a lock reached through a call result) can only
+    // be matched by class.
+    if (It->Key.sameInstance(K) ||
+        ((K.Instance.empty() || It->Key.Instance.empty()) &&
+         !K.Class.empty() && It->Key.Class == K.Class))
+      return &*It;
+  return nullptr;
+}
+
+HeldLock *LockState::findInstance(const LockKey &K) {
+  return const_cast<HeldLock *>(std::as_const(*this).findInstance(K));
+}
+
+const HeldLock *LockState::atomicCause() const {
+  for (const HeldLock &H : Held)
+    if (H.makesAtomic())
+      return &H;
+  return nullptr;
+}
+
+const HeldLock *LockState::lastIrqsave() const {
+  for (auto It = Held.rbegin(); It != Held.rend(); ++It)
+    if (It->Irq == IrqEffect::Save)
+      return &*It;
+  return nullptr;
+}
+
+bool LockState::operator==(const LockState &O) const {
+  return Held == O.Held && Facts == O.Facts && Released == O.Released &&
+         FailedAcquire == O.FailedAcquire && Imprecise == O.Imprecise;
+}
+
+void StateSet::add(LockState S) {
+  if (std::find(States.begin(), States.end(), S) == States.end())
+    States.push_back(std::move(S));
+}
+
+void StateSet::enforceBound() {
+  if (States.size() <= Bound)
+    return;
+  // First give up path facts: states that differ only in them merge.
+  std::vector<LockState> Old = std::move(States);
+  States.clear();
+  for (LockState &S : Old) {
+    S.Facts.clear();
+    add(std::move(S));
+  }
+  if (States.size() <= Bound)
+    return;
+  // Then keep only what every path agrees on.
+  LockState Merged = States.front();
+  for (const LockState &S : States) {
+    std::vector<HeldLock> Common;
+    for (const HeldLock &H : Merged.Held)
+      if (std::find(S.Held.begin(), S.Held.end(), H) != S.Held.end())
+        Common.push_back(H);
+    Merged.Held = std::move(Common);
+    std::set<std::string> Released;
+    std::set_intersection(Merged.Released.begin(), Merged.Released.end(),
+                          S.Released.begin(), S.Released.end(),
+                          std::inserter(Released, Released.begin()));
+    Merged.Released = std::move(Released);
+    Merged.FailedAcquire.clear();
+  }
+  Merged.Imprecise = true;
+  States.clear();
+  States.push_back(std::move(Merged));
+}
+
+} // namespace ctxlint

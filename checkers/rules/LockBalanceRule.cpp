@@ -1,0 +1,170 @@
+// ctxlint-lock-balance: a lock acquired in a function is released in it on
+// every path, unless the function is a lock wrapper (held at every return,
+// or annotated __acquires); a release must find the lock held; and the
+// release variant must match the acquisition (_bh with _bh, _irq with _irq,
+// read with read), or bottom halves or interrupts stay in the wrong state.
+#include "analysis/FlowEngine.h"
+#include "rules/FindingBuilder.h"
+#include "rules/LockDescriptions.h"
+#include "rules/Rule.h"
+
+#include <set>
+
+using namespace clang;
+
+namespace ctxlint {
+namespace {
+
+constexpr const char *RuleId = "ctxlint-lock-balance";
+
+std::string keyName(const LockKey &K) {
+  return K.Instance.empty() ? K.Class : K.Instance;
+}
+
+class LockBalanceRule : public Rule {
+public:
+  explicit LockBalanceRule(const RuleOptions &) {}
+
+  void check(TranslationUnitAnalysis &TU, std::vector<Finding> &Out) override {
+    FindingBuilder Builder(TU.sourceManager(), TU.astContext().getLangOpts());
+    FlowEngine &Engine = TU.flowEngine();
+    for (const FunctionDecl *F : TU.analyzedFunctions()) {
+      const FunctionFlow &Flow = Engine.flow(*F);
+      const FunctionSummary &Sum = Engine.summary(*F);
+      checkReleases(Flow, *F, Builder, Out);
+      checkReturns(Flow, Sum, *F, Builder, Out);
+    }
+  }
+
+private:
+  static void checkReleases(const FunctionFlow &Flow, const FunctionDecl &F,
+                            const FindingBuilder &Builder,
+                            std::vector<Finding> &Out) {
+    for (const LockOpEvent &E : Flow.LockOps) {
+      if (!E.Op || E.Op->Op != LockOpKind::Release || !E.Op->Class ||
+          !lockClassHasObject(*E.Op->Class))
+        continue;
+      std::string Name = keyName(E.Key);
+      for (const LockState &S : E.Before) {
+        if (S.Imprecise)
+          continue;
+        const HeldLock *H = S.findInstance(E.Key);
+        if (!H) {
+          bool Released = S.Released.count(Name), Failed = S.FailedAcquire.count(Name);
+          if (!Released && !Failed)
+            continue;
+          Out.push_back(Builder.make(
+              RuleId, Severity::Warning, E.Loc, &F,
+              E.Site->Name + "() releases '" + E.Key.Display +
+                  "', which is not held on this path: " +
+                  (Failed ? "the attempt to take it failed"
+                          : "it was already released")));
+          break;
+        }
+        std::string Problem = mismatch(*H, *E.Op);
+        if (Problem.empty())
+          continue;
+        Finding Result = Builder.make(
+            RuleId, Severity::Warning, E.Loc, &F,
+            E.Site->Name + "() does not match " + H->AcquiredBy + "(): " + Problem);
+        Builder.note(Result, H->AcquiredAt, acquisitionNote(*H));
+        Out.push_back(std::move(Result));
+        break;
+      }
+    }
+  }
+
+  // Differences between how a lock was taken and how it is released that
+  // leave the CPU in the wrong state. Releasing a lock taken with _irq or
+  // _irqsave by a plain unlock is the split-release idiom (the interrupt
+  // part is restored separately) and is tracked, not reported, here.
+  static std::string mismatch(const HeldLock &H, const LockOperation &Op) {
+    if (H.Assumed)
+      return {};
+    if (H.Mode != Op.Mode && H.Mode != LockMode::Exclusive &&
+        Op.Mode != LockMode::Exclusive)
+      return std::string("the lock was taken for ") +
+             (H.Mode == LockMode::Read ? "reading" : "writing") +
+             " and is released as a " +
+             (Op.Mode == LockMode::Read ? "reader" : "writer");
+    if (H.Irq == IrqEffect::Bh && Op.Irq != IrqEffect::Bh)
+      return "bottom halves stay disabled after the unlock";
+    if (H.Irq != IrqEffect::Bh && Op.Irq == IrqEffect::Bh)
+      return "it enables bottom halves that the lock never disabled";
+    if (H.Irq == IrqEffect::None && Op.Irq == IrqEffect::Disable)
+      return "it enables interrupts that the lock never disabled";
+    if (H.Irq == IrqEffect::None && Op.Irq == IrqEffect::Save)
+      return "it restores an interrupt state the lock never saved";
+    if (H.Irq == IrqEffect::Disable && Op.Irq == IrqEffect::Save)
+      return "it restores flags that the lock never saved";
+    return {};
+  }
+
+  static void checkReturns(const FunctionFlow &Flow, const FunctionSummary &Sum,
+                           const FunctionDecl &F, const FindingBuilder &Builder,
+                           std::vector<Finding> &Out) {
+    auto HandedOver = [&](const HeldLock &H) {
+      for (const HeldLock &A : Sum.AcquiresOnReturn)
+        if (A.Key == H.Key)
+          return true;
+      for (const std::string &A : Flow.AnnotatedAcquires)
+        if (A == H.Key.Instance)
+          return true;
+      return false;
+    };
+    // A lock this function releases somewhere: holding it at one return
+    // and not another is a leak, not a conditional-acquire API.
+    auto ReleasedSomewhere = [&](const HeldLock &H) {
+      std::string Name = keyName(H.Key);
+      for (const ReturnEvent &R : Flow.Returns)
+        for (const LockState &S : R.States)
+          if (S.Released.count(Name) && !S.findInstance(H.Key))
+            return true;
+      return false;
+    };
+    std::set<std::pair<unsigned, std::string>> Reported;
+    for (const ReturnEvent &R : Flow.Returns)
+      for (const LockState &S : R.States) {
+        if (S.Imprecise)
+          continue;
+        for (const HeldLock &H : S.Held) {
+          // Irqsave state is ctxlint-irqsave-pairing's; guards release
+          // themselves at scope exit.
+          if (H.Assumed || H.Irq == IrqEffect::Save || !H.Via.empty() ||
+              H.AcquiredBy.rfind("guard(", 0) == 0 || HandedOver(H) ||
+              !ReleasedSomewhere(H))
+            continue;
+          if (!Reported.insert({R.Loc.getRawEncoding(), keyName(H.Key)}).second)
+            continue;
+          Finding Result = Builder.make(
+              RuleId, Severity::Warning, R.Loc, &F,
+              describeHeld(H) + " is still held at this return, but other "
+                                "paths release it");
+          Builder.note(Result, H.AcquiredAt, acquisitionNote(H));
+          Out.push_back(std::move(Result));
+        }
+      }
+  }
+};
+
+} // namespace
+
+RuleDescriptor lockBalanceRule() {
+  RuleDescriptor D;
+  D.Info.Id = RuleId;
+  D.Info.DefaultLevel = Severity::Warning;
+  D.Info.ShortDescription =
+      "Lock held at a return, released when not held, or released with the wrong variant";
+  D.Info.FullDescription =
+      "A lock acquired in a function must be released on every path unless "
+      "the function hands it to its caller; a release must find the lock "
+      "held on that path; and the release variant must match the "
+      "acquisition (_bh, _irq, read/write), or bottom halves and interrupts "
+      "are left in the wrong state.";
+  D.Create = [](const RuleOptions &O) -> std::unique_ptr<Rule> {
+    return std::make_unique<LockBalanceRule>(O);
+  };
+  return D;
+}
+
+} // namespace ctxlint
