@@ -26,18 +26,18 @@ if ((${#files[@]} == 0)); then
 fi
 EXTRA=(-- -I runtime/include -std=gnu11)
 
-run() { # run <format> : ctxlint exit status 0/1 are fine
-  local rc=0
-  "$CTXLINT" --format="$1" "${files[@]}" "${EXTRA[@]}" || rc=$?
+run() { # run <format> [ctxlint options]: ctxlint exit status 0/1 are fine
+  local rc=0 fmt=$1; shift
+  "$CTXLINT" --format="$fmt" "$@" "${files[@]}" "${EXTRA[@]}" || rc=$?
   if ((rc != 0 && rc != 1)); then
-    echo "run-corpus: ctxlint --format=$1 failed with exit $rc (2 = usage error, 3 = a TU failed)" >&2
+    echo "run-corpus: ctxlint --format=$fmt failed with exit $rc (2 = usage error, 3 = a TU failed)" >&2
     exit "$rc"
   fi
 }
 
 echo "== ctxlint on ${#files[@]} corpus file(s)"
 run text
-run sarif > build/ctxlint-corpus.sarif.tmp
+run sarif --output=build/ctxlint-corpus.sarif.tmp
 mv build/ctxlint-corpus.sarif.tmp build/ctxlint-corpus.sarif
 echo "== SARIF written to build/ctxlint-corpus.sarif"
 

@@ -172,7 +172,14 @@ def main():
                   'ctxlint half' % exe, flush=True)
         else:
             exe = os.path.realpath(exe)
-            base = [exe, '-p', dbdir] + a.ctxlint_arg
+            base = [exe, '-p', dbdir]
+            # single-threaded, all checks (cl::opt options may only appear
+            # once, so only when the caller did not pass their own)
+            if not any(x.startswith('-j') for x in a.ctxlint_arg):
+                base.append('-j1')
+            if not any(x.startswith('--checks') for x in a.ctxlint_arg):
+                base.append('--checks=ctxlint-*')
+            base += a.ctxlint_arg
             runs = []
             t0 = time.monotonic()
             for t in per_tu:
