@@ -112,6 +112,7 @@ static void fire_top(void)
 		rt.now = e->when;
 	jiffies = RT_INITIAL_JIFFIES + rt.now / NSEC_PER_JIFFY;
 	struct rt_task *saved = rt.running;
+	rt.last_progress = rt.now;
 	rt.running = NULL; /* events are hardware: no CPU, no task */
 	e->fn(e->arg);
 	rt.running = saved;
@@ -145,6 +146,7 @@ static void task_trampoline(void)
 	t->fn(t->arg);
 	t->exited = true;
 	t->ts.__state = TASK_DEAD;
+	rt.last_progress = sim_now_ns();
 	__wake_up(&t->exit_wq, TASK_NORMAL, 0, NULL);
 	if (t == rt.scenario)
 		rt.stop = true;
@@ -291,7 +293,7 @@ static bool cpu_busy(struct rt_cpu *c)
 {
 	if (c->curr != c->idle || !c->idle_parked)
 		return true;
-	return c->tick_pending || c->softirq_pending || rt_irq_pending_for(c) || runnable_for(c);
+	return c->tick_pending || rt_irq_pending_for(c) || runnable_for(c);
 }
 
 static bool should_yield(struct rt_cpu *c)
@@ -369,12 +371,6 @@ static void idle_fn(void *arg)
 	for (;;) {
 		rt_irq_check();
 		struct rt_cpu *c = rt_this_cpu();
-		if (c->softirq_pending) {
-			c->irqs_off = true;
-			rt_do_softirq();
-			c->irqs_off = false;
-			continue;
-		}
 		if (runnable_for(c)) {
 			rt_schedule();
 			continue;
@@ -556,6 +552,7 @@ long rt_call_entry(const char *label, void *fn, int is_syscall, long (*thunk)(vo
 	t->nframes++;
 	long ret = thunk(fn, a, b, c);
 	t = rt.running;
+	rt.last_progress = sim_now_ns();
 	e = &t->entries[t->nentries - 1];
 	t->nframes = e->frames_at_entry;
 	if (!rt.aborted) {
@@ -986,6 +983,14 @@ static void run_loop(void)
 		best->clock = bestclk;
 		rt.now = bestclk;
 		jiffies = RT_INITIAL_JIFFIES + rt.now / NSEC_PER_JIFFY;
+		/* No event, no interrupt, no completed driver entry point and no
+		 * task exit for 5 simulated seconds: tasks only wake up to go back
+		 * to sleep (e.g. tasklet_kill() on a disabled tasklet while
+		 * ksoftirqd requeues it forever).  That is a livelock. */
+		if (rt.now > rt.last_progress + 5000000000ULL) {
+			report_hang();
+			break;
+		}
 		if (rt.now > rt.cfg.max_time_ns) {
 			rt_log("simulated time limit reached\n");
 			break;
@@ -1108,3 +1113,5 @@ int sim_main(int argc, char **argv)
 	int n = sim_run(&cfg, fn);
 	return n ? 1 : 0;
 }
+int __rt_smp_processor_id(void) { return rt_this_cpu()->id; }
+unsigned int num_online_cpus(void) { return (unsigned int)rt.ncpus; }

@@ -192,6 +192,7 @@ struct rt_sim {
 	struct rt_task *zombies[64];
 	int nzombies;
 	bool in_sim;
+	u64 last_progress; /* last time a real task ran, an event fired or an irq came in */
 };
 extern struct rt_sim rt;
 

@@ -206,6 +206,7 @@ static void handle_irq(struct rt_cpu *c, unsigned int irq)
 	d->in_progress = true;
 	d->running_cpu = c->id;
 	d->total++;
+	rt.last_progress = c->clock;
 	if (c->nirq < 16)
 		c->irq_stack[c->nirq] = (int)irq;
 	c->nirq++;

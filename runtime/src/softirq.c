@@ -126,7 +126,7 @@ void rt_ksoftirqd_fn(void *arg)
 		rt_this_cpu()->irqs_off = false;
 		/* each round costs a little CPU time so a softirq that re-raises
 		 * itself forever (a disabled, scheduled tasklet) burns time, not the host */
-		rt_busy_wait_ns(5000);
+		rt_busy_wait_ns(50000);
 	}
 }
 

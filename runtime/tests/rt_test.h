@@ -26,6 +26,10 @@ static int run_seed(sim_scenario_fn fn, unsigned long long seed)
 		cfg.report_text = "-";
 		cfg.verbose = true;
 	}
+	if (getenv("RT_TEST_TRACE")) {
+		printf("running scenario seed %llu\n", seed);
+		fflush(0);
+	}
 	return sim_run(&cfg, fn);
 }
 static int run(sim_scenario_fn fn) { return run_seed(fn, 1); }

@@ -9,6 +9,7 @@
 #include <linux/bitops.h>
 #include <linux/atomic.h>
 #include <linux/preempt.h>
+#include <linux/smp.h>
 #include <linux/irqflags.h>
 #include <linux/bottom_half.h>
 #include <linux/hardirq.h>

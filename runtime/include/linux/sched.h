@@ -5,6 +5,7 @@
 #include <linux/types.h>
 #include <linux/kernel.h>
 #include <linux/preempt.h>
+#include <linux/smp.h>
 #define TASK_RUNNING 0x0000
 #define TASK_INTERRUPTIBLE 0x0001
 #define TASK_UNINTERRUPTIBLE 0x0002

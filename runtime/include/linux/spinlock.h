@@ -9,6 +9,7 @@
 #include <linux/types.h>
 #include <linux/typecheck.h>
 #include <linux/preempt.h>
+#include <linux/smp.h>
 #include <linux/irqflags.h>
 #include <linux/bottom_half.h>
 #include <linux/spinlock_types.h>
