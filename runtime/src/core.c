@@ -554,24 +554,23 @@ long rt_call_entry(const char *label, void *fn, int is_syscall, long (*thunk)(vo
 	t = rt.running;
 	rt.last_progress = sim_now_ns();
 	e = &t->entries[t->nentries - 1];
-	t->nframes = e->frames_at_entry;
+	t->nframes = e->frames_at_entry + 1; /* keep the boundary for reports */
 	if (!rt.aborted) {
 		rt_lockdep_check_entry_return(t, e);
 		if (e->wait_interrupted && is_syscall && ret != -ERESTARTSYS && ret != -EINTR && ret != -ERESTARTNOHAND &&
 		    ret != -ERESTARTNOINTR && ret != -ERESTART_RESTARTBLOCK) {
-			struct rt_frame keep = { e->wait_fn, NULL, 0, NULL };
-			int saved = t->nframes;
 			/* Report from the waiting function's point of view. */
 			if (t->nframes < RT_MAX_FRAMES)
-				t->frames[t->nframes++] = keep;
-			rt_report("ctxlint-unchecked-wait-return", ((struct rt_site){ e->wait_file, e->wait_line, e->wait_ra }), "interrupted-wait",
+				t->frames[t->nframes++] = (struct rt_frame){ e->wait_fn, NULL, 0, NULL };
+			rt_report("ctxlint-unchecked-wait-return", ((struct rt_site){ e->wait_file, e->wait_line, e->wait_ra }),
+				  "interrupted-wait",
 				  "%s returned %ld after a wait in it was interrupted by a signal "
 				  "(an unchecked wait_event_interruptible() result?)",
 				  rt_symbol_name(fn), ret);
-			rt_report_line("the wait returned -ERESTARTSYS here; the entry point should return -ERESTARTSYS or -EINTR");
-			t->nframes = saved;
+			rt_report_line("the wait returned -ERESTARTSYS; the entry point should return -ERESTARTSYS or -EINTR");
 		}
 	}
+	t->nframes = e->frames_at_entry;
 	t->nentries--;
 	return ret;
 }

@@ -319,26 +319,85 @@ static void symbolize_all(void)
 	unlink(in);
 }
 
+/* Function names during the run come from the executable's own symbol
+ * table (static functions included), read once. */
+struct elf_sym { uintptr_t addr; size_t size; char *name; };
+static struct elf_sym *elf_syms;
+static int nelf_syms;
+static bool elf_loaded;
+static int sym_cmp(const void *a, const void *b)
+{
+	const struct elf_sym *x = a, *y = b;
+	return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+static void load_elf_syms(void)
+{
+	elf_loaded = true;
+	Dl_info info;
+	if (!dladdr((void *)load_elf_syms, &info) || !info.dli_fbase)
+		return;
+	const Elf64_Ehdr *mem = info.dli_fbase;
+	uintptr_t bias = mem->e_type == ET_DYN ? (uintptr_t)info.dli_fbase : 0;
+	FILE *f = fopen("/proc/self/exe", "rb");
+	if (!f)
+		return;
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *img = malloc((size_t)n);
+	if (!img || fread(img, 1, (size_t)n, f) != (size_t)n) {
+		fclose(f);
+		free(img);
+		return;
+	}
+	fclose(f);
+	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)img;
+	const Elf64_Shdr *sh = (const Elf64_Shdr *)(img + eh->e_shoff);
+	for (int i = 0; i < eh->e_shnum; i++) {
+		if (sh[i].sh_type != SHT_SYMTAB)
+			continue;
+		const Elf64_Sym *sy = (const Elf64_Sym *)(img + sh[i].sh_offset);
+		const char *str = img + sh[sh[i].sh_link].sh_offset;
+		int cnt = (int)(sh[i].sh_size / sizeof(Elf64_Sym));
+		elf_syms = calloc((size_t)cnt, sizeof(*elf_syms));
+		for (int k = 0; k < cnt; k++)
+			if (ELF64_ST_TYPE(sy[k].st_info) == STT_FUNC && sy[k].st_value)
+				elf_syms[nelf_syms++] = (struct elf_sym){ sy[k].st_value + bias, sy[k].st_size,
+									  strdup(str + sy[k].st_name) };
+	}
+	free(img);
+	qsort(elf_syms, (size_t)nelf_syms, sizeof(*elf_syms), sym_cmp);
+}
 const char *rt_symbol_name(void *addr)
 {
 	static char buf[8][128];
 	static int k;
 	char *b = buf[k++ & 7];
-	Dl_info info;
-	if (addr && dladdr(addr, &info) && info.dli_sname && info.dli_saddr == addr)
-		snprintf(b, 128, "%s", info.dli_sname);
-	else
-		snprintf(b, 128, "%s", "the driver entry point");
-	for (int i = 0; i < nreqs; i++)
-		if (reqs[i].addr == addr && reqs[i].is_fn && reqs[i].func)
-			snprintf(b, 128, "%s", reqs[i].func);
+	if (!elf_loaded)
+		load_elf_syms();
+	uintptr_t a = (uintptr_t)addr;
+	int lo = 0, hi = nelf_syms - 1, best = -1;
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		if (elf_syms[mid].addr <= a) {
+			best = mid;
+			lo = mid + 1;
+		} else {
+			hi = mid - 1;
+		}
+	}
+	if (best >= 0 && (a == elf_syms[best].addr || a < elf_syms[best].addr + elf_syms[best].size)) {
+		snprintf(b, 128, "%s", elf_syms[best].name);
+		return b;
+	}
+	snprintf(b, 128, "%p", addr);
 	return b;
 }
 
 static void resolve_loc(struct rt_loc *l)
 {
 	if (l->file) {
-		l->rfile = strdup(l->file);
+		l->rfile = strdup(relative_path(l->file));
 		l->rline = l->line;
 		return;
 	}
@@ -358,10 +417,7 @@ static char *fn_name(void *fn)
 	int i = sym_add(fn, true);
 	if (i >= 0 && reqs[i].func)
 		return strdup(reqs[i].func);
-	Dl_info info;
-	if (fn && dladdr(fn, &info) && info.dli_sname)
-		return strdup(info.dli_sname);
-	return NULL;
+	return fn ? strdup(rt_symbol_name(fn)) : NULL;
 }
 
 /* ---- writers ---- */

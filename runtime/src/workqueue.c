@@ -92,6 +92,8 @@ static void worker_body(void *arg)
 		wq->running++;
 		wq->current_work[idx] = w;
 		struct rt_site s = { NULL, 0, (void *)w->func };
+		if (!w->__rt_map.name)
+			w->__rt_map.name = "(work_completion)";
 		rt_lockdep_acquire(&wq->map, &wq->map, 0, 0, s);
 		rt_lockdep_acquire(&w->__rt_map, &w->__rt_map, 0, 0, s);
 		rt_call_entry("work item", (void *)w->func, 0, thunk_work, w, NULL, NULL);
@@ -225,11 +227,8 @@ bool mod_delayed_work_on(int cpu, struct workqueue_struct *wq, struct delayed_wo
 
 static void lockdep_wait_for(struct work_struct *w, struct rt_site s)
 {
-	struct workqueue_struct *wq = w->__rt_wq;
-	if (wq) {
-		rt_lockdep_acquire(&wq->map, &wq->map, 0, 0, s);
-		rt_lockdep_release(&wq->map, &wq->map, s, NULL);
-	}
+	if (!w->__rt_map.name)
+		w->__rt_map.name = "(work_completion)";
 	rt_lockdep_acquire(&w->__rt_map, &w->__rt_map, 0, 0, s);
 	rt_lockdep_release(&w->__rt_map, &w->__rt_map, s, NULL);
 }

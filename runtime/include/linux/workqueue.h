@@ -5,6 +5,7 @@
 #include <linux/list.h>
 #include <linux/timer.h>
 #include <linux/atomic.h>
+#include <linux/bitops.h>
 #include <linux/container_of.h>
 struct work_struct;
 typedef void (*work_func_t)(struct work_struct *work);
