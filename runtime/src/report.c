@@ -23,7 +23,7 @@ struct rt_loc {
 
 struct rt_chain_step {
 	void *fn;
-	const char *boundary;
+	char *boundary; /* copied: runtime labels may live on a stack */
 	struct rt_loc where;
 	char *fname;
 };
@@ -76,6 +76,7 @@ void rt_findings_reset(void)
 		free(f->loc.rfunc);
 		for (int j = 0; j < f->nchain; j++) {
 			free(f->chain[j].fname);
+			free(f->chain[j].boundary);
 			free(f->chain[j].where.rfile);
 			free(f->chain[j].where.rfunc);
 		}
@@ -168,7 +169,7 @@ void rt_report(const char *rule, struct rt_site site, const char *basis, const c
 		for (int i = from; i < top; i++) {
 			struct rt_chain_step *s = &f->chain[f->nchain++];
 			s->fn = t->frames[i].fn;
-			s->boundary = t->frames[i].boundary;
+			s->boundary = t->frames[i].boundary ? strdup(t->frames[i].boundary) : NULL;
 			if (i + 1 < top && !t->frames[i + 1].boundary)
 				s->where.ra = t->frames[i + 1].call_site;
 			else if (i == top - 1) {
