@@ -12,15 +12,13 @@ struct sim_shared_dev {
 	unsigned long acked;
 };
 
+/* The shared line is a wired OR of the devices' outputs: on an edge line an
+ * interrupt is seen only when the OR goes from low to high, so a device that
+ * keeps its output asserted hides the other device's interrupts. */
 static void update_irq(struct sim_shared_dev *d, bool new_event)
 {
-	bool active = d->pending && (d->ctrl & 1);
-	if (d->trigger == SIM_EDGE_RISING) {
-		if (active && new_event)
-			sim_irq_edge(d->irq);
-	} else {
-		sim_irq_set_level(d->irq, d, active);
-	}
+	(void)new_event;
+	sim_irq_set_level(d->irq, d, d->pending && (d->ctrl & 1));
 }
 static void event(void *arg)
 {

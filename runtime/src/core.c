@@ -924,7 +924,7 @@ void sim_default_config(struct sim_config *cfg)
 	cfg->debug_shirq_at_request = true;
 	cfg->debug_shirq_at_free = true;
 	cfg->spurious_window = 100000;
-	cfg->storm_limit = 20000;
+	cfg->storm_limit = 1000;
 	cfg->max_time_ns = 600ULL * 1000000000ULL;
 }
 
