@@ -174,32 +174,91 @@ struct FlowEngine::Impl {
     for (const HeldLock &Existing : S.Held)
       if (Existing == H)
         return;
+    // spin_lock_irqsave() is two things: the lock, and the CPU's interrupt
+    // state, which can outlive the lock (spin_lock_irq(a); spin_lock(b);
+    // spin_unlock(a); spin_unlock_irq(b)). Track them apart.
+    bool BhOnly = H.Irq == IrqEffect::Bh;
+    bool NeedsCpuState = H.Irq != IrqEffect::None &&
+                         (!H.isCpuState() || (H.Class == LockClass::Rcu && BhOnly));
+    HeldLock Cpu;
+    if (NeedsCpuState) {
+      Cpu = H;
+      Cpu.Key = stateKey(BhOnly ? "bh" : "irq");
+      Cpu.Class = BhOnly ? LockClass::Bh : LockClass::Irq;
+      Cpu.Raw = false;
+      Cpu.Origin = H.Key;
+    }
     S.Held.push_back(std::move(H));
+    if (NeedsCpuState)
+      S.Held.push_back(std::move(Cpu));
   }
 
-  // Removes the most recent matching held lock; false when none matched.
-  bool release(LockState &S, const LockKey &Key, const LockOperation *Op) {
+  static bool matches(const LockKey &Held, const LockKey &Key) {
+    return Held.sameInstance(Key) ||
+           ((Key.Instance.empty() || Held.Instance.empty()) && !Key.Class.empty() &&
+            Held.Class == Key.Class);
+  }
+
+  static void eraseCpuStateOf(LockState &S, const LockKey &Origin) {
+    for (auto It = S.Held.rbegin(); It != S.Held.rend(); ++It)
+      if (It->isCpuState() && !It->Origin.Class.empty() && It->Origin == Origin) {
+        S.Held.erase(std::next(It).base());
+        return;
+      }
+  }
+
+  // Applies a release; false when nothing matching was held. Op is null for
+  // releases that undo a whole acquisition (guards, callee summaries).
+  bool release(LockState &S, const LockKey &Key, const LockOperation *Op,
+               SourceLocation Loc = {}) {
+    if (Op && Op->Class && (*Op->Class == LockClass::Irq || *Op->Class == LockClass::Bh)) {
+      HeldLock *Cpu = S.cpuStateFor(*Op->Class, nullptr);
+      if (!Cpu)
+        return false;
+      S.Held.erase(S.Held.begin() + (Cpu - S.Held.data()));
+      S.Released.insert(Key.Instance);
+      return true;
+    }
     for (auto It = S.Held.rbegin(); It != S.Held.rend(); ++It) {
-      bool Match = It->Key.sameInstance(Key) ||
-                   ((Key.Instance.empty() || It->Key.Instance.empty()) &&
-                    !Key.Class.empty() && It->Key.Class == Key.Class);
-      if (!Match)
+      if (!matches(It->Key, Key) || (It->isCpuState() && !It->Origin.Class.empty()))
         continue;
       HeldLock Removed = *It;
       S.Held.erase(std::next(It).base());
       S.Released.insert(Key.Instance.empty() ? Key.Class : Key.Instance);
-      // spin_unlock() on a lock taken with spin_lock_irqsave(): the lock is
-      // gone but interrupts stay off until a local_irq_restore().
-      if (Op && Op->Irq == IrqEffect::None && Removed.Irq != IrqEffect::None &&
-          lockClassHasObject(Removed.Class)) {
-        HeldLock Rest = Removed;
-        Rest.Key = stateKey(Removed.Irq == IrqEffect::Bh ? "bh" : "irq");
-        Rest.Class = Removed.Irq == IrqEffect::Bh ? LockClass::Bh : LockClass::Irq;
-        S.Held.push_back(Rest);
+      if (!Op) {
+        eraseCpuStateOf(S, Removed.Key);
+      } else if (Op->Irq != IrqEffect::None) {
+        LockClass Cpu = Op->Irq == IrqEffect::Bh ? LockClass::Bh : LockClass::Irq;
+        if (HeldLock *State = S.cpuStateFor(Cpu, &Removed.Key))
+          S.Held.erase(S.Held.begin() + (State - S.Held.data()));
+      } else if (Removed.Irq != IrqEffect::None) {
+        for (HeldLock &H : S.Held)
+          if (H.isCpuState() && H.Origin == Removed.Key && H.PlainReleaseAt.isInvalid())
+            H.PlainReleaseAt = Loc;
       }
       return true;
     }
+    // The CPU state may still be released by an _irq/_bh unlock of a lock
+    // that is not ours.
+    if (Op && Op->Irq != IrqEffect::None) {
+      LockClass Cpu = Op->Irq == IrqEffect::Bh ? LockClass::Bh : LockClass::Irq;
+      if (HeldLock *State = S.cpuStateFor(Cpu, &Key))
+        S.Held.erase(S.Held.begin() + (State - S.Held.data()));
+    }
     return false;
+  }
+
+  static std::vector<LockState> withoutLock(std::vector<LockState> States,
+                                            const LockKey &Key) {
+    for (LockState &S : States) {
+      for (auto It = S.Held.begin(); It != S.Held.end();) {
+        bool Drop = (!It->isCpuState() && matches(It->Key, Key)) ||
+                    (It->isCpuState() && !It->Origin.Class.empty() &&
+                     matches(It->Origin, Key));
+        It = Drop ? S.Held.erase(It) : std::next(It);
+      }
+    }
+    return States;
   }
 
   void applyLockOp(const ApiCallSite &Site, const LockOperation &Op,
@@ -243,7 +302,7 @@ struct FlowEngine::Impl {
         break;
       }
       case LockOpKind::Release:
-        if (!release(S, Key, &Op) && !S.Imprecise &&
+        if (!release(S, Key, &Op, Site.NameLoc) && !S.Imprecise &&
             std::find(CallerReleases.begin(), CallerReleases.end(), Key) ==
                 CallerReleases.end() &&
             !S.Released.count(Key.Instance) && !S.FailedAcquire.count(Key.Instance) &&
@@ -390,6 +449,11 @@ struct FlowEngine::Impl {
           E.Loc = Site->NameLoc;
           E.Witness = std::move(*W);
           E.Before = States;
+          // wait_event_lock_irq() sleeps with its lock dropped.
+          if (const SleepingApi *Api = Model.sleepingApi(Site->Name))
+            if (Api->DropsLockArg >= 0)
+              E.Before = withoutLock(States, lockKeyOf(Site->arg(Api->DropsLockArg),
+                                                       F, TU.astContext()));
           Flow.Sleeps.push_back(std::move(E));
         }
       if (const LockOperation *Op = Model.lockOperation(Site->Name))

@@ -28,7 +28,18 @@ const HeldLock *LockState::atomicCause() const {
 
 const HeldLock *LockState::lastIrqsave() const {
   for (auto It = Held.rbegin(); It != Held.rend(); ++It)
-    if (It->Irq == IrqEffect::Save)
+    if (It->Irq == IrqEffect::Save && It->isCpuState())
+      return &*It;
+  return nullptr;
+}
+
+HeldLock *LockState::cpuStateFor(LockClass Class, const LockKey *Origin) {
+  if (Origin)
+    for (auto It = Held.rbegin(); It != Held.rend(); ++It)
+      if (It->Class == Class && It->Origin == *Origin)
+        return &*It;
+  for (auto It = Held.rbegin(); It != Held.rend(); ++It)
+    if (It->Class == Class)
       return &*It;
   return nullptr;
 }

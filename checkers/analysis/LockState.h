@@ -42,6 +42,16 @@ struct HeldLock {
   bool Assumed = false;
   // Taken inside a callee whose summary returns with it held.
   Chain Via;
+  // For the interrupt or bottom-half state a lock operation disabled: the
+  // lock it came with, and where that lock was released by a plain unlock
+  // that left the state disabled (the split-release idiom, or a bug).
+  LockKey Origin;
+  clang::SourceLocation PlainReleaseAt;
+
+  bool isCpuState() const {
+    return Class == LockClass::Irq || Class == LockClass::Bh ||
+           Class == LockClass::Preempt || Class == LockClass::Rcu;
+  }
 
   bool makesAtomic() const { return !lockClassSleeps(Class); }
   bool operator==(const HeldLock &O) const {
@@ -70,6 +80,9 @@ public:
   // The held lock or CPU state that makes this point atomic, if any.
   const HeldLock *atomicCause() const;
   const HeldLock *lastIrqsave() const;
+  // The most recent interrupt (or bottom-half) state entry, preferring the
+  // one that lock Origin created.
+  HeldLock *cpuStateFor(LockClass Class, const LockKey *Origin);
   bool operator==(const LockState &O) const;
 };
 

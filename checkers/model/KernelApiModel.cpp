@@ -360,6 +360,7 @@ llvm::Error KernelApiModel::mergeText(llvm::StringRef Text,
       S.Name = R.requiredString("name");
       S.Why = R.optionalString("why");
       S.OnlyIfArgNonZero = R.optionalIndex("onlyIfArgNonZero");
+      S.DropsLockArg = R.optionalIndex("dropsLockArg");
       R.rejectUnknownKeys();
       Next.Sleeping[S.Name] = S;
     }

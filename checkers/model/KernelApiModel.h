@@ -69,6 +69,9 @@ struct SleepingApi {
   std::string Name;
   std::string Why;           // optional explanation shown in notes
   int OnlyIfArgNonZero = -1; // might_sleep_if(cond)
+  // The sleep happens with this lock argument released (and its interrupt
+  // state restored): wait_event_lock_irq(wq, cond, lock).
+  int DropsLockArg = -1;
 };
 
 struct GfpAllocator {

@@ -80,7 +80,8 @@ public:
       for (const ReturnEvent &R : Flow.Returns)
         for (const LockState &S : R.States)
           for (const HeldLock &H : S.Held) {
-            if (H.Irq != IrqEffect::Save || H.Assumed || !H.Via.empty() ||
+            if (H.Irq != IrqEffect::Save || !H.isCpuState() || H.Assumed ||
+                !H.Via.empty() ||
                 H.AcquiredBy.rfind("guard(", 0) == 0)
               continue;
             if (!Reported.insert(H.AcquiredAt.getRawEncoding()).second)
@@ -88,8 +89,7 @@ public:
             Finding Result = Builder.make(
                 RuleId, Severity::Warning, H.AcquiredAt, F,
                 H.AcquiredBy + "() is not matched by a restore on every path: "
-                "the function can return with " + describeHeld(H) +
-                " and interrupts disabled");
+                "the function can return with interrupts disabled");
             Builder.note(Result, R.Loc,
                          "returns here without restoring the saved interrupt state");
             Out.push_back(std::move(Result));

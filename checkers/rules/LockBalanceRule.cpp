@@ -21,6 +21,26 @@ std::string keyName(const LockKey &K) {
   return K.Instance.empty() ? K.Class : K.Instance;
 }
 
+std::string leakMessage(const HeldLock &H) {
+  switch (H.Class) {
+  case LockClass::Rcu:
+    return "the RCU read-side critical section is still open at this return, "
+           "but other paths close it";
+  case LockClass::Preempt:
+    return "preemption is still disabled at this return, but other paths "
+           "re-enable it";
+  case LockClass::Bh:
+    return "bottom halves are still disabled at this return, but other paths "
+           "re-enable them";
+  case LockClass::Irq:
+    return "interrupts are still disabled at this return, but other paths "
+           "re-enable them";
+  default:
+    return describeHeld(H) + " is still held at this return, but other paths "
+                             "release it";
+  }
+}
+
 class LockBalanceRule : public Rule {
 public:
   explicit LockBalanceRule(const RuleOptions &) {}
@@ -61,7 +81,7 @@ private:
                           : "it was already released")));
           break;
         }
-        std::string Problem = mismatch(*H, *E.Op);
+        std::string Problem = mismatch(*H, *E.Op, S);
         if (Problem.empty())
           continue;
         Finding Result = Builder.make(
@@ -75,10 +95,11 @@ private:
   }
 
   // Differences between how a lock was taken and how it is released that
-  // leave the CPU in the wrong state. Releasing a lock taken with _irq or
-  // _irqsave by a plain unlock is the split-release idiom (the interrupt
-  // part is restored separately) and is tracked, not reported, here.
-  static std::string mismatch(const HeldLock &H, const LockOperation &Op) {
+  // leave the CPU in the wrong state. A plain unlock of a lock taken with
+  // _irq, _irqsave or _bh leaves that state to a later release (the
+  // split-release idiom); whether it comes is checked at the returns.
+  static std::string mismatch(const HeldLock &H, const LockOperation &Op,
+                              LockState S) {
     if (H.Assumed)
       return {};
     if (H.Mode != Op.Mode && H.Mode != LockMode::Exclusive &&
@@ -87,16 +108,17 @@ private:
              (H.Mode == LockMode::Read ? "reading" : "writing") +
              " and is released as a " +
              (Op.Mode == LockMode::Read ? "reader" : "writer");
-    if (H.Irq == IrqEffect::Bh && Op.Irq != IrqEffect::Bh)
-      return "bottom halves stay disabled after the unlock";
-    if (H.Irq != IrqEffect::Bh && Op.Irq == IrqEffect::Bh)
-      return "it enables bottom halves that the lock never disabled";
-    if (H.Irq == IrqEffect::None && Op.Irq == IrqEffect::Disable)
-      return "it enables interrupts that the lock never disabled";
-    if (H.Irq == IrqEffect::None && Op.Irq == IrqEffect::Save)
-      return "it restores an interrupt state the lock never saved";
-    if (H.Irq == IrqEffect::Disable && Op.Irq == IrqEffect::Save)
+    if (Op.Irq == IrqEffect::Bh && H.Irq != IrqEffect::Bh &&
+        !S.cpuStateFor(LockClass::Bh, nullptr))
+      return "it enables bottom halves that were not disabled here";
+    if (Op.Irq == IrqEffect::Disable && H.Irq == IrqEffect::None &&
+        !S.cpuStateFor(LockClass::Irq, nullptr))
+      return "it enables interrupts that were not disabled here";
+    if (Op.Irq == IrqEffect::Save && H.Irq == IrqEffect::Disable)
       return "it restores flags that the lock never saved";
+    if (Op.Irq == IrqEffect::Save && H.Irq == IrqEffect::None &&
+        !S.lastIrqsave())
+      return "it restores an interrupt state that was never saved";
     return {};
   }
 
@@ -128,6 +150,21 @@ private:
         if (S.Imprecise)
           continue;
         for (const HeldLock &H : S.Held) {
+          if (H.isCpuState() && !H.Origin.Class.empty()) {
+            // The state a lock disabled, left disabled by a plain unlock.
+            if (H.PlainReleaseAt.isValid() && H.Irq != IrqEffect::Save &&
+                Reported.insert({H.PlainReleaseAt.getRawEncoding(), "cpu"}).second) {
+              Finding Result = Builder.make(
+                  RuleId, Severity::Warning, H.PlainReleaseAt, &F,
+                  "this unlock does not match " + H.AcquiredBy + "(): " +
+                      (H.Class == LockClass::Bh ? "bottom halves" : "interrupts") +
+                      " stay disabled after it, up to the return");
+              Builder.note(Result, H.AcquiredAt, "disabled here by " + H.AcquiredBy + "()");
+              Builder.note(Result, R.Loc, "still disabled at this return");
+              Out.push_back(std::move(Result));
+            }
+            continue;
+          }
           // Irqsave state is ctxlint-irqsave-pairing's; guards release
           // themselves at scope exit.
           if (H.Assumed || H.Irq == IrqEffect::Save || !H.Via.empty() ||
@@ -136,10 +173,8 @@ private:
             continue;
           if (!Reported.insert({R.Loc.getRawEncoding(), keyName(H.Key)}).second)
             continue;
-          Finding Result = Builder.make(
-              RuleId, Severity::Warning, R.Loc, &F,
-              describeHeld(H) + " is still held at this return, but other "
-                                "paths release it");
+          Finding Result = Builder.make(RuleId, Severity::Warning, R.Loc, &F,
+                                        leakMessage(H));
           Builder.note(Result, H.AcquiredAt, acquisitionNote(H));
           Out.push_back(std::move(Result));
         }

@@ -61,7 +61,7 @@ static cl::opt<bool> ListChecks("list-checks", cl::desc("List the available chec
 static cl::opt<std::string> Explain("explain", cl::desc("Print the documentation of a check and exit"),
                                     cl::value_desc("check"), cl::cat(Category));
 static cl::opt<unsigned> Jobs("j", cl::desc("Translation units to analyze in parallel"),
-                              cl::init(1), cl::cat(Category));
+                              cl::init(1), cl::Prefix, cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("Print nothing but the findings"), cl::cat(Category));
 static cl::opt<bool> Verbose("verbose", cl::desc("Explain what is done, including dropped compiler flags"),
                              cl::cat(Category));
@@ -112,12 +112,28 @@ private:
   UnitResult &Result;
 };
 
-class AnalysisActionFactory : public FrontendActionFactory {
+// Like FrontendActionFactory::runInvocation, but with the compiler's own
+// "N errors generated." sent nowhere: the CLI reports failed units itself.
+class AnalysisToolAction : public ToolAction {
 public:
-  AnalysisActionFactory(const RuleRunner &Runner, UnitResult &Result)
+  AnalysisToolAction(const RuleRunner &Runner, UnitResult &Result)
       : Runner(Runner), Result(Result) {}
-  std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Runner, Result);
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    CompilerInstance Compiler(std::move(PCHContainerOps));
+    Compiler.setInvocation(std::move(Invocation));
+    Compiler.setFileManager(Files);
+    Compiler.createDiagnostics(DiagConsumer, /*ShouldOwnClient=*/false);
+    if (!Compiler.hasDiagnostics())
+      return false;
+    Compiler.createSourceManager(*Files);
+    Compiler.setVerboseOutputStream(std::make_unique<llvm::raw_null_ostream>());
+    AnalysisAction Action(Runner, Result);
+    bool Success = Compiler.ExecuteAction(Action);
+    Files->clearStatCache();
+    return Success;
   }
 
 private:
@@ -145,8 +161,8 @@ UnitResult analyzeUnit(const CompilationDatabase &DB, const std::string &File,
   TextDiagnosticPrinter Printer(DiagStream, DiagOpts.get());
   Tool.setDiagnosticConsumer(&Printer);
   Tool.setPrintErrorMessage(false);
-  AnalysisActionFactory Factory(Runner, Result);
-  int Status = Tool.run(&Factory);
+  AnalysisToolAction Action(Runner, Result);
+  int Status = Tool.run(&Action);
   if (Status != 0 || Printer.getNumErrors() != 0)
     Result.Failed = true;
   return Result;

@@ -14,9 +14,10 @@ typedef unsigned int u32;
 #define EINTR 4
 #define EINVAL 22
 #define ERESTARTSYS 512
-#define __acquires(x) __attribute__((context(x, 0, 1)))
-#define __releases(x) __attribute__((context(x, 1, 0)))
-#define __must_hold(x) __attribute__((context(x, 1, 1)))
+/* Sparse annotations: empty outside __CHECKER__, as in the kernel. */
+#define __acquires(x)
+#define __releases(x)
+#define __must_hold(x)
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - __builtin_offsetof(type, member)))
 struct device;

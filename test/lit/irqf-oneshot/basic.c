@@ -1,4 +1,4 @@
-// RUN: %ctxlint --checks=-*,ctxlint-irqf-oneshot %s -- %kflags | FileCheck %s --implicit-check-not=warning:
+// RUN: not %ctxlint --checks=-*,ctxlint-irqf-oneshot %s -- %kflags | FileCheck %s --implicit-check-not=warning:
 // RUN: not %ctxlint --checks=-*,ctxlint-irqf-oneshot --quiet %s -- %kflags > /dev/null
 #include <linux/interrupt.h>
 

@@ -1,4 +1,4 @@
-// RUN: %ctxlint --checks=-*,ctxlint-irqf-oneshot --format=json %s -- %kflags | FileCheck %s
+// RUN: not %ctxlint --checks=-*,ctxlint-irqf-oneshot --format=json %s -- %kflags | FileCheck %s
 #include <linux/interrupt.h>
 
 static irqreturn_t thread_fn(int irq, void *data) { return IRQ_HANDLED; }

@@ -1,4 +1,4 @@
-// RUN: %ctxlint --checks=-*,ctxlint-irqf-oneshot --check-option=ctxlint-irqf-oneshot.ReportUnknownFlags=true %s -- %kflags | FileCheck %s
+// RUN: not %ctxlint --checks=-*,ctxlint-irqf-oneshot --check-option=ctxlint-irqf-oneshot.ReportUnknownFlags=true %s -- %kflags | FileCheck %s
 // RUN: %ctxlint --checks=-*,ctxlint-irqf-oneshot %s -- %kflags | FileCheck %s --check-prefix=DEFAULT --allow-empty
 #include <linux/interrupt.h>
 

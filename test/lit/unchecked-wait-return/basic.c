@@ -1,4 +1,4 @@
-// RUN: %ctxlint --checks=-*,ctxlint-unchecked-wait-return %s -- %kflags | FileCheck %s --implicit-check-not=warning:
+// RUN: not %ctxlint --checks=-*,ctxlint-unchecked-wait-return %s -- %kflags | FileCheck %s --implicit-check-not=warning:
 #include <linux/wait.h>
 #include <linux/mutex.h>
 #include <linux/semaphore.h>
