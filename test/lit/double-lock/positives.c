@@ -32,7 +32,7 @@ void through_callee(struct dev *d)
 	// CHECK: positives.c:[[@LINE+1]]:2: warning: update_state() acquires 'd->m', which is already held on this path: the task deadlocks on itself
 	update_state(d, 1);
 	// CHECK: positives.c:[[@LINE-3]]:2: note: mutex 'd->m' acquired here by mutex_lock()
-	// CHECK: positives.c:[[@LINE-3]]:2: note: calls update_state()
+	// CHECK: positives.c:[[@LINE-2]]:2: note: calls update_state()
 	// CHECK: positives.c:[[@LINE-12]]:2: note: acquires d->m with mutex_lock()
 	mutex_unlock(&d->m);
 }

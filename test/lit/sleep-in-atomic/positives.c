@@ -25,8 +25,8 @@ void direct_msleep_under_spinlock(struct dev *d)
 	spin_lock(&d->lock);
 	// CHECK: positives.c:[[@LINE+1]]:2: warning: msleep() may sleep, but it is called while spinlock 'd->lock' is held [ctxlint-sleep-in-atomic]
 	msleep(10);
-	// CHECK: positives.c:[[@LINE-4]]:2: note: spinlock 'd->lock' acquired here by spin_lock()
-	// CHECK: positives.c:[[@LINE-3]]:2: note: calls msleep(), which may sleep
+	// CHECK: positives.c:[[@LINE-3]]:2: note: spinlock 'd->lock' acquired here by spin_lock()
+	// CHECK: positives.c:[[@LINE-2]]:2: note: calls msleep(), which may sleep
 	spin_unlock(&d->lock);
 }
 
@@ -51,7 +51,7 @@ void through_two_calls_irqsave(struct dev *d, char *ubuf)
 	// CHECK: note: spinlock 'global_lock' acquired here by spin_lock_irqsave()
 	// CHECK: positives.c:[[@LINE-2]]:2: note: calls middle()
 	// CHECK: positives.c:[[@LINE-12]]:2: note: calls helper_copies()
-	// CHECK: positives.c:[[@LINE-20]]:6: note: calls copy_to_user(), which may sleep
+	// CHECK: positives.c:[[@LINE-19]]:6: note: calls copy_to_user(), which may sleep
 	spin_unlock_irqrestore(&global_lock, flags);
 }
 
