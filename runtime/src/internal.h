@@ -37,6 +37,8 @@
 #include <linux/kthread.h>
 #include <linux/platform_device.h>
 #include <linux/i2c.h>
+#include <linux/rwsem.h>
+#include <linux/cleanup.h>
 #include <linux/device.h>
 #include <sim/sim.h>
 

@@ -252,8 +252,8 @@ int rt_lockdep_acquire(struct lockdep_map *map, void *lock, int read, int tryloc
 			struct rt_held_lock *h = &t->held[i];
 			if (h->class_id != cls)
 				continue;
-			if (read && h->read)
-				continue; /* recursive read */
+			if (read == 2 && h->read == 2)
+				continue; /* rwlock_t readers may recurse; rwsem readers may not */
 			char basis[160];
 			snprintf(basis, sizeof(basis), "recursive:%s", classes[cls].name);
 			rt_report("ctxlint-double-lock", site, basis,

@@ -352,7 +352,7 @@ static void rw_post(int mode)
 void __rt_read_lock(rwlock_t *l, int mode, const char *file, int line)
 {
 	rw_pre(mode);
-	int rep = rt_lockdep_acquire(&l->dep_map, l, 1, 0, RT_SITE(file, line));
+	int rep = rt_lockdep_acquire(&l->dep_map, l, 2, 0, RT_SITE(file, line)); /* 2: recursive reader */
 	spin_until_free(&l->writer, &l->owner_cpu, &l->dep_map, RT_SITE(file, line), rep);
 	l->readers++;
 }
@@ -436,7 +436,7 @@ int __rt_read_trylock(rwlock_t *l, const char *file, int line)
 	if (l->writer)
 		return 0;
 	rt_this_cpu()->preempt_count++;
-	rt_lockdep_acquire(&l->dep_map, l, 1, 1, RT_SITE(file, line));
+	rt_lockdep_acquire(&l->dep_map, l, 2, 1, RT_SITE(file, line));
 	l->readers++;
 	return 1;
 }

@@ -843,6 +843,13 @@ void sim_i2c_remove(struct i2c_client *client)
 			return;
 		}
 }
+const struct i2c_client *rt_i2c_client_at(unsigned short addr)
+{
+	for (int i = 0; i < nidevs; i++)
+		if (idevs[i]->client.addr == addr)
+			return &idevs[i]->client;
+	return NULL;
+}
 static struct sim_i2c_dev *i2c_dev_of(const struct i2c_client *c) { return container_of(c, struct sim_i2c_dev, client); }
 /* An SMBus byte transfer at 100 kHz takes about 300 us of bus time. */
 #define I2C_XFER_NS 300000ULL

@@ -250,6 +250,27 @@ static const char *relative_path(const char *p)
 	return p;
 }
 
+static void parse_sym(struct sym_req *r, const char *fname, char *floc)
+{
+	/* file:line[:col] */
+	char *c1 = strchr(floc, ':');
+	int line = 0, col = 0;
+	if (c1) {
+		*c1 = 0;
+		line = atoi(c1 + 1);
+		char *c2 = strchr(c1 + 1, ':');
+		if (c2)
+			col = atoi(c2 + 1);
+	}
+	if (strcmp(fname, "??") && fname[0])
+		r->func = strdup(fname);
+	if (strcmp(floc, "??") && floc[0] && line > 0) {
+		r->file = strdup(relative_path(floc));
+		r->line = line;
+		r->col = col;
+	}
+}
+
 static void symbolize_all(void)
 {
 	if (!nreqs)
@@ -279,42 +300,45 @@ static void symbolize_all(void)
 	const char *tool = access("/usr/bin/llvm-symbolizer-19", X_OK) == 0 ? "/usr/bin/llvm-symbolizer-19"
 			   : access("/usr/bin/llvm-symbolizer", X_OK) == 0 ? "/usr/bin/llvm-symbolizer" : NULL;
 	if (tool)
-		snprintf(cmd, sizeof(cmd), "%s --obj='%s' --functions=linkage --inlining=false < %s 2>/dev/null", tool,
+		snprintf(cmd, sizeof(cmd), "%s --obj='%s' --functions=linkage --inlining=true < %s 2>/dev/null", tool,
 			 exe, in);
 	else
 		snprintf(cmd, sizeof(cmd), "addr2line -f -e '%s' < %s 2>/dev/null", exe, in);
 	FILE *p = popen(cmd, "r");
 	if (p) {
-		char fname[1024], floc[4096];
-		for (int i = 0; i < nreqs; i++) {
-			if (!fgets(fname, sizeof(fname), p) || !fgets(floc, sizeof(floc), p))
+		/* llvm-symbolizer prints, per address, (function, file:line:col)
+		 * pairs from the innermost inlined frame outwards, then a blank
+		 * line.  The outermost pair is the function that really contains
+		 * the call: for an API wrapper inlined into the driver
+		 * (request_irq, guard(...)) that is the driver's line. */
+		char l1[4096], l2[4096];
+		int i = 0;
+		bool have = false;
+		char fname[4096] = "", floc[4096] = "";
+		while (i < nreqs && fgets(l1, sizeof(l1), p)) {
+			l1[strcspn(l1, "\n")] = 0;
+			if (!l1[0]) {
+				if (have) {
+					parse_sym(&reqs[i], fname, floc);
+					i++;
+					have = false;
+				}
+				continue;
+			}
+			if (!fgets(l2, sizeof(l2), p))
 				break;
-			if (tool && fname[0] == '\n') { /* blank separator line */
-				memmove(fname, floc, sizeof(fname) - 1);
-				fname[sizeof(fname) - 1] = 0;
-				if (!fgets(floc, sizeof(floc), p))
-					break;
-			}
-			fname[strcspn(fname, "\n")] = 0;
-			floc[strcspn(floc, "\n")] = 0;
-			/* file:line[:col] */
-			char *c1 = strchr(floc, ':');
-			int line = 0, col = 0;
-			if (c1) {
-				*c1 = 0;
-				line = atoi(c1 + 1);
-				char *c2 = strchr(c1 + 1, ':');
-				if (c2)
-					col = atoi(c2 + 1);
-			}
-			if (strcmp(fname, "??") && fname[0])
-				reqs[i].func = strdup(fname);
-			if (strcmp(floc, "??") && floc[0] && line > 0) {
-				reqs[i].file = strdup(relative_path(floc));
-				reqs[i].line = line;
-				reqs[i].col = col;
+			l2[strcspn(l2, "\n")] = 0;
+			snprintf(fname, sizeof(fname), "%s", l1);
+			snprintf(floc, sizeof(floc), "%s", l2);
+			have = true;
+			if (!tool) { /* addr2line: one pair per address */
+				parse_sym(&reqs[i], fname, floc);
+				i++;
+				have = false;
 			}
 		}
+		if (have && i < nreqs)
+			parse_sym(&reqs[i], fname, floc);
 		pclose(p);
 	}
 	unlink(in);

@@ -112,6 +112,14 @@ void __rt_wait_begin(const char *file, int line)
 	}
 	rt_point();
 }
+void __rt_wait_site(const char *file, int line)
+{
+	struct rt_task *t = rt.running;
+	if (t) {
+		t->wait_file = file;
+		t->wait_line = line;
+	}
+}
 long __rt_wait_end(long ret, const char *file, int line)
 {
 	if (ret == -ERESTARTSYS)

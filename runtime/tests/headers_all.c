@@ -42,6 +42,8 @@
 #include <linux/printk.h>
 #include <linux/rcupdate.h>
 #include <linux/rwlock.h>
+#include <linux/rwsem.h>
+#include <linux/cleanup.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/semaphore.h>

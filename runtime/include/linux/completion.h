@@ -22,4 +22,6 @@ bool try_wait_for_completion(struct completion *x);
 bool completion_done(struct completion *x);
 void complete(struct completion *x);
 void complete_all(struct completion *x);
+unsigned long __must_check wait_for_completion_io_timeout(struct completion *x, unsigned long timeout);
+int __must_check wait_for_completion_state(struct completion *x, unsigned int state);
 #endif

@@ -26,4 +26,6 @@ int devm_add_action_or_reset(struct device *dev, void (*action)(void *), void *d
 #define dev_info(dev, fmt, ...) printk(KERN_INFO "%s: " fmt, dev_name(dev), ##__VA_ARGS__)
 #define dev_dbg(dev, fmt, ...) printk(KERN_DEBUG "%s: " fmt, dev_name(dev), ##__VA_ARGS__)
 #define dev_notice(dev, fmt, ...) printk(KERN_NOTICE "%s: " fmt, dev_name(dev), ##__VA_ARGS__)
+__rt_fwd void *devm_kcalloc(struct device *dev, size_t n, size_t size, gfp_t flags)
+{ return devm_kzalloc(dev, n * size, flags); }
 #endif

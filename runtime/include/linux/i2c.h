@@ -34,4 +34,12 @@ void i2c_del_driver(struct i2c_driver *driver);
 	module_init(__i2c_driver##_init); \
 	static void __exit __i2c_driver##_exit(void) { i2c_del_driver(&(__i2c_driver)); } \
 	module_exit(__i2c_driver##_exit)
+#define I2C_M_RD 0x0001
+struct i2c_msg { u16 addr; u16 flags; u16 len; u8 *buf; };
+int i2c_transfer(struct i2c_adapter *adap, struct i2c_msg *msgs, int num);
+int i2c_master_send(const struct i2c_client *client, const char *buf, int count);
+int i2c_master_recv(const struct i2c_client *client, char *buf, int count);
+s32 i2c_smbus_write_word_data(const struct i2c_client *client, u8 command, u16 value);
+s32 i2c_smbus_read_i2c_block_data(const struct i2c_client *client, u8 command, u8 length, u8 *values);
+s32 i2c_smbus_write_i2c_block_data(const struct i2c_client *client, u8 command, u8 length, const u8 *values);
 #endif

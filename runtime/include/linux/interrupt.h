@@ -146,4 +146,6 @@ __rt_fwd void tasklet_enable(struct tasklet_struct *t)
 void tasklet_kill(struct tasklet_struct *t);
 void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long), unsigned long data);
 void tasklet_setup(struct tasklet_struct *t, void (*callback)(struct tasklet_struct *));
+int __must_check devm_request_any_context_irq(struct device *dev, unsigned int irq, irq_handler_t handler,
+					     unsigned long irqflags, const char *devname, void *dev_id);
 #endif

@@ -4,6 +4,7 @@
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/lockdep.h>
+#include <linux/cleanup.h>
 #define __RT_MUTEX_MAGIC 0x4d555458UL
 struct mutex {
 	void *owner;
@@ -26,4 +27,10 @@ bool mutex_is_locked(struct mutex *lock);
 void mutex_destroy(struct mutex *lock);
 void __rt_mutex_lock_nested(struct mutex *lock, unsigned int subclass, const char *file, int line);
 #define mutex_lock_nested(lock, subclass) __rt_mutex_lock_nested((lock), (subclass), __FILE__, __LINE__)
+#define mutex_lock_interruptible_nested(lock, subclass) mutex_lock_interruptible(lock)
+#define mutex_lock_killable_nested(lock, subclass) mutex_lock_killable(lock)
+void mutex_lock_io(struct mutex *lock);
+DEFINE_LOCK_GUARD_1(mutex, struct mutex, mutex_lock(_T->lock), mutex_unlock(_T->lock))
+DEFINE_LOCK_GUARD_1_COND(mutex_try, mutex, struct mutex, mutex_trylock(_T->lock))
+DEFINE_LOCK_GUARD_1_COND(mutex_intr, mutex, struct mutex, mutex_lock_interruptible(_T->lock) == 0)
 #endif

@@ -5,6 +5,7 @@
 #include <linux/types.h>
 #include <linux/compiler.h>
 #include <linux/container_of.h>
+#include <linux/cleanup.h>
 void rcu_read_lock(void);
 void rcu_read_unlock(void);
 void rcu_read_lock_bh(void);
@@ -19,4 +20,8 @@ void __rt_kfree_rcu(void *ptr);
 #define rcu_assign_pointer(p, v) do { smp_wmb(); WRITE_ONCE((p), (v)); } while (0)
 #define RCU_INIT_POINTER(p, v) WRITE_ONCE((p), (v))
 #define kfree_rcu(ptr, rhf) __rt_kfree_rcu(ptr)
+void rcu_read_lock_sched(void);
+void rcu_read_unlock_sched(void);
+#define synchronize_net() synchronize_rcu()
+DEFINE_LOCK_GUARD_0(rcu, rcu_read_lock(), rcu_read_unlock())
 #endif

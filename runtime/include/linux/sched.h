@@ -43,4 +43,6 @@ int wake_up_process(struct task_struct *tsk);
 int signal_pending(struct task_struct *p);
 int fatal_signal_pending(struct task_struct *p);
 int task_pid_nr(struct task_struct *tsk);
+void io_schedule(void);
+long io_schedule_timeout(long timeout);
 #endif

@@ -17,4 +17,13 @@ void *kvmalloc(size_t size, gfp_t flags);
 void *kvzalloc(size_t size, gfp_t flags);
 void kvfree(const void *addr);
 size_t ksize(const void *objp);
+void *kmalloc_node(size_t size, gfp_t flags, int node);
+void *kzalloc_node(size_t size, gfp_t flags, int node);
+struct kmem_cache;
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align, unsigned int flags,
+				     void (*ctor)(void *));
+void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags);
+void *kmem_cache_zalloc(struct kmem_cache *cachep, gfp_t flags);
+void kmem_cache_free(struct kmem_cache *cachep, void *objp);
+void kmem_cache_destroy(struct kmem_cache *s);
 #endif

@@ -14,6 +14,7 @@
 #include <linux/bottom_half.h>
 #include <linux/spinlock_types.h>
 #include <linux/lockdep.h>
+#include <linux/cleanup.h>
 
 void __raw_spin_lock_init(spinlock_t *lock, const char *name, struct lock_class_key *key);
 #define spin_lock_init(_lock) do { static struct lock_class_key __key; \
@@ -82,4 +83,41 @@ int __rt_write_trylock(rwlock_t *lock, const char *file, int line);
 #define write_unlock_irqrestore(l, flags) __rt_write_unlock_irqrestore((l), (flags), __FILE__, __LINE__)
 #define read_trylock(l) __rt_read_trylock((l), __FILE__, __LINE__)
 #define write_trylock(l) __rt_write_trylock((l), __FILE__, __LINE__)
+
+#define raw_spin_lock_bh(l) spin_lock_bh(l)
+#define raw_spin_unlock_bh(l) spin_unlock_bh(l)
+#define raw_spin_lock_irq(l) spin_lock_irq(l)
+#define raw_spin_unlock_irq(l) spin_unlock_irq(l)
+#define raw_spin_trylock(l) spin_trylock(l)
+#define raw_spin_trylock_irqsave(l, f) spin_trylock_irqsave(l, f)
+#define raw_spin_lock_nested(l, subclass) spin_lock_nested(l, subclass)
+#define spin_lock_irqsave_nested(lock, flags, subclass) do { typecheck(unsigned long, flags); \
+	(flags) = __rt_local_irq_save(__FILE__, __LINE__); \
+	__rt_spin_lock_nested((lock), (subclass), __FILE__, __LINE__); } while (0)
+#define spin_lock_nest_lock(lock, nest_lock) do { (void)(nest_lock); spin_lock(lock); } while (0)
+#define lockdep_assert_held_once(l) lockdep_assert_held(l)
+#define lockdep_assert_held_write(l) lockdep_assert_held(l)
+#define lockdep_assert_held_read(l) lockdep_assert_held(l)
+
+/* Guards (linux/cleanup.h): guard(spinlock_irqsave)(&lock) and friends. */
+DEFINE_LOCK_GUARD_1(spinlock, spinlock_t, spin_lock(_T->lock), spin_unlock(_T->lock))
+DEFINE_LOCK_GUARD_1(spinlock_irq, spinlock_t, spin_lock_irq(_T->lock), spin_unlock_irq(_T->lock))
+DEFINE_LOCK_GUARD_1(spinlock_irqsave, spinlock_t, spin_lock_irqsave(_T->lock, _T->flags),
+		    spin_unlock_irqrestore(_T->lock, _T->flags), unsigned long flags)
+DEFINE_LOCK_GUARD_1(spinlock_bh, spinlock_t, spin_lock_bh(_T->lock), spin_unlock_bh(_T->lock))
+DEFINE_LOCK_GUARD_1_COND(spinlock_try, spinlock, spinlock_t, spin_trylock(_T->lock))
+DEFINE_LOCK_GUARD_1_COND(spinlock_irqsave_try, spinlock_irqsave, spinlock_t, spin_trylock_irqsave(_T->lock, _T->flags))
+DEFINE_LOCK_GUARD_1(raw_spinlock, raw_spinlock_t, raw_spin_lock(_T->lock), raw_spin_unlock(_T->lock))
+DEFINE_LOCK_GUARD_1(raw_spinlock_irq, raw_spinlock_t, raw_spin_lock_irq(_T->lock), raw_spin_unlock_irq(_T->lock))
+DEFINE_LOCK_GUARD_1(raw_spinlock_irqsave, raw_spinlock_t, raw_spin_lock_irqsave(_T->lock, _T->flags),
+		    raw_spin_unlock_irqrestore(_T->lock, _T->flags), unsigned long flags)
+DEFINE_LOCK_GUARD_1(read_lock, rwlock_t, read_lock(_T->lock), read_unlock(_T->lock))
+DEFINE_LOCK_GUARD_1(read_lock_irqsave, rwlock_t, read_lock_irqsave(_T->lock, _T->flags),
+		    read_unlock_irqrestore(_T->lock, _T->flags), unsigned long flags)
+DEFINE_LOCK_GUARD_1(write_lock, rwlock_t, write_lock(_T->lock), write_unlock(_T->lock))
+DEFINE_LOCK_GUARD_1(write_lock_irqsave, rwlock_t, write_lock_irqsave(_T->lock, _T->flags),
+		    write_unlock_irqrestore(_T->lock, _T->flags), unsigned long flags)
+DEFINE_LOCK_GUARD_0(irq, local_irq_disable(), local_irq_enable())
+DEFINE_LOCK_GUARD_0(irqsave, local_irq_save(_T->flags), local_irq_restore(_T->flags), unsigned long flags)
+DEFINE_LOCK_GUARD_0(preempt, preempt_disable(), preempt_enable())
 #endif

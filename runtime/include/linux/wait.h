@@ -130,4 +130,101 @@ void wake_up_var(void *var);
 	if (!(condition)) \
 		(void)__rt_wait_loop(*__var_waitqueue(var), condition, TASK_UNINTERRUPTIBLE, schedule()); \
 } while (0)
+
+#define wait_event_idle(wq_head, condition) do { \
+	__rt_wait_begin(__FILE__, __LINE__); \
+	if (!(condition)) \
+		(void)__rt_wait_loop(wq_head, condition, TASK_IDLE, schedule()); \
+} while (0)
+#define wait_event_idle_timeout(wq_head, condition, timeout) ({ \
+	long __ret = (timeout); \
+	__rt_wait_begin(__FILE__, __LINE__); \
+	bool __rt_c0 = (condition); \
+	if (__rt_c0 && !__ret) __ret = 1; \
+	if (!(__rt_c0 || !__ret)) \
+		__ret = __rt_wait_loop_timeout(wq_head, condition, TASK_IDLE, __ret); \
+	__ret; })
+/* No freezer in the simulation: freezable waits are interruptible waits. */
+#define wait_event_freezable(wq_head, condition) wait_event_interruptible(wq_head, condition)
+#define wait_event_killable_exclusive(wq_head, condition) wait_event_killable(wq_head, condition)
+#define wait_event_killable_timeout(wq_head, condition, timeout) ({ \
+	long __ret = (timeout); \
+	__rt_wait_begin(__FILE__, __LINE__); \
+	bool __rt_c0 = (condition); \
+	if (__rt_c0 && !__ret) __ret = 1; \
+	if (!(__rt_c0 || !__ret)) \
+		__ret = __rt_wait_loop_timeout(wq_head, condition, TASK_KILLABLE, __ret); \
+	__ret; })
+
+/* Waits entered with a spinlock held (the queue's own lock for *_locked,
+ * `lock` for *_lock_irq): it is dropped around each sleep and retaken.  Like
+ * the kernel's, these macros do not call might_sleep() at entry. */
+void __rt_wait_site(const char *file, int line);
+#define __rt_wait_locked(wq_head, condition, state, unlock, relock) ({ \
+	struct wait_queue_entry __rt_wqe; long __rt_res = 0; \
+	init_wait_entry(&__rt_wqe, 0); \
+	for (;;) { \
+		long __rt_sig = prepare_to_wait_event(&(wq_head), &__rt_wqe, (state)); \
+		if (condition) break; \
+		if (__rt_sig) { __rt_res = __rt_sig; break; } \
+		unlock; schedule(); relock; \
+	} \
+	finish_wait(&(wq_head), &__rt_wqe); \
+	__rt_res; })
+#define wait_event_interruptible_locked(wq, condition) ({ int __ret = 0; \
+	__rt_wait_site(__FILE__, __LINE__); \
+	if (!(condition)) __ret = (int)__rt_wait_locked(wq, condition, TASK_INTERRUPTIBLE, \
+		spin_unlock(&(wq).lock), spin_lock(&(wq).lock)); \
+	(int)__rt_wait_end(__ret, __FILE__, __LINE__); })
+#define wait_event_interruptible_locked_irq(wq, condition) ({ int __ret = 0; \
+	__rt_wait_site(__FILE__, __LINE__); \
+	if (!(condition)) __ret = (int)__rt_wait_locked(wq, condition, TASK_INTERRUPTIBLE, \
+		spin_unlock_irq(&(wq).lock), spin_lock_irq(&(wq).lock)); \
+	(int)__rt_wait_end(__ret, __FILE__, __LINE__); })
+#define wait_event_interruptible_exclusive_locked(wq, condition) wait_event_interruptible_locked(wq, condition)
+#define wait_event_interruptible_exclusive_locked_irq(wq, condition) wait_event_interruptible_locked_irq(wq, condition)
+#define wait_event_lock_irq_cmd(wq_head, condition, lock, cmd) do { \
+	__rt_wait_site(__FILE__, __LINE__); \
+	if (!(condition)) (void)__rt_wait_locked(wq_head, condition, TASK_UNINTERRUPTIBLE, \
+		spin_unlock_irq(&lock); cmd, spin_lock_irq(&lock)); \
+} while (0)
+#define wait_event_lock_irq(wq_head, condition, lock) wait_event_lock_irq_cmd(wq_head, condition, lock, )
+#define wait_event_interruptible_lock_irq(wq_head, condition, lock) ({ int __ret = 0; \
+	__rt_wait_site(__FILE__, __LINE__); \
+	if (!(condition)) __ret = (int)__rt_wait_locked(wq_head, condition, TASK_INTERRUPTIBLE, \
+		spin_unlock_irq(&lock), spin_lock_irq(&lock)); \
+	(int)__rt_wait_end(__ret, __FILE__, __LINE__); })
+#define __rt_wait_locked_timeout(wq_head, condition, state, timeout, unlock, relock) ({ \
+	struct wait_queue_entry __rt_wqe; long __rt_left = (timeout); \
+	init_wait_entry(&__rt_wqe, 0); \
+	for (;;) { \
+		long __rt_sig = prepare_to_wait_event(&(wq_head), &__rt_wqe, (state)); \
+		bool __rt_cond = (condition); \
+		if (__rt_cond && !__rt_left) __rt_left = 1; \
+		if (__rt_cond || !__rt_left) break; \
+		if (__rt_sig) { __rt_left = __rt_sig; break; } \
+		unlock; __rt_left = schedule_timeout(__rt_left); relock; \
+	} \
+	finish_wait(&(wq_head), &__rt_wqe); \
+	__rt_left; })
+#define wait_event_lock_irq_timeout(wq_head, condition, lock, timeout) ({ long __ret = (timeout); \
+	__rt_wait_site(__FILE__, __LINE__); \
+	if (!(condition)) __ret = __rt_wait_locked_timeout(wq_head, condition, TASK_UNINTERRUPTIBLE, __ret, \
+		spin_unlock_irq(&lock), spin_lock_irq(&lock)); \
+	__ret; })
+#define wait_event_interruptible_lock_irq_timeout(wq_head, condition, lock, timeout) ({ long __ret = (timeout); \
+	__rt_wait_site(__FILE__, __LINE__); \
+	if (!(condition)) __ret = __rt_wait_locked_timeout(wq_head, condition, TASK_INTERRUPTIBLE, __ret, \
+		spin_unlock_irq(&lock), spin_lock_irq(&lock)); \
+	__rt_wait_end(__ret, __FILE__, __LINE__); })
+/* hrtimeout: the timeout is a ktime_t in nanoseconds; returns 0, -ETIME or -ERESTARTSYS. */
+long __rt_ns_to_jiffies_ceil(long long ns);
+#define wait_event_interruptible_hrtimeout(wq, condition, timeout) ({ long __ret = 0; \
+	__rt_wait_begin(__FILE__, __LINE__); \
+	if (!(condition)) { \
+		long __rt_l = __rt_wait_loop_timeout(wq, condition, TASK_INTERRUPTIBLE, \
+						     __rt_ns_to_jiffies_ceil((long long)(timeout))); \
+		__ret = __rt_l == -ERESTARTSYS ? -ERESTARTSYS : (__rt_l > 0 ? 0 : -ETIME); \
+	} \
+	__rt_wait_end(__ret, __FILE__, __LINE__); })
 #endif

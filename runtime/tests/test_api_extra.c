@@ -1,0 +1,151 @@
+/* rw_semaphores, scope guards, *_locked waits, hrtimeouts, kmem caches and
+ * raw I2C transfers. */
+#include <linux/module.h>
+#include <linux/rwsem.h>
+#include <linux/cleanup.h>
+#include <linux/spinlock.h>
+#include <linux/mutex.h>
+#include <linux/wait.h>
+#include <linux/slab.h>
+#include <linux/delay.h>
+#include <linux/ktime.h>
+#include <linux/rcupdate.h>
+#include <linux/i2c.h>
+#include <sim/devices.h>
+#include "rt_test.h"
+
+static DECLARE_RWSEM(sem);
+static int readers_inside, max_readers, writer_saw_readers;
+static void reader(void *arg)
+{
+	down_read(&sem);
+	if (++readers_inside > max_readers)
+		max_readers = readers_inside;
+	msleep(2);
+	readers_inside--;
+	up_read(&sem);
+}
+static void writer(void *arg)
+{
+	msleep(1);
+	down_write(&sem);
+	writer_saw_readers = readers_inside;
+	up_write(&sem);
+}
+static void scen_rwsem(void)
+{
+	struct task_struct *a = sim_spawn("r1", reader, NULL), *b = sim_spawn("r2", reader, NULL);
+	struct task_struct *w = sim_spawn("w", writer, NULL);
+	sim_join(a);
+	sim_join(b);
+	sim_join(w);
+}
+static void scen_rwsem_recursive(void)
+{
+	down_read(&sem);
+	down_read(&sem); /* rwsem readers are not recursive for lockdep */
+	up_read(&sem);
+	up_read(&sem);
+}
+
+static DEFINE_SPINLOCK(glock);
+static DEFINE_MUTEX(gmutex);
+static int guarded;
+static int guarded_update(void)
+{
+	guard(spinlock_irqsave)(&glock);
+	guarded++;
+	return guarded; /* the guard restores interrupts here */
+}
+static void scen_guards(void)
+{
+	guarded_update();
+	scoped_guard(mutex, &gmutex) {
+		guarded++;
+	}
+	CHECK(!mutex_is_locked(&gmutex));
+	CHECK(!spin_is_locked(&glock));
+	CHECK(!irqs_disabled());
+	scoped_guard(rcu) {
+		guarded++;
+	}
+	guard(spinlock)(&glock);
+	msleep(1); /* sleeping with the guard's spinlock held */
+}
+
+static DECLARE_WAIT_QUEUE_HEAD(lwq);
+static int lcond;
+static long lret;
+static void locked_waiter(void *arg)
+{
+	spin_lock(&lwq.lock);
+	lret = wait_event_interruptible_locked(lwq, lcond);
+	spin_unlock(&lwq.lock);
+}
+static void scen_locked_wait(void)
+{
+	lcond = 0;
+	struct task_struct *t = sim_spawn("lw", locked_waiter, NULL);
+	msleep(1);
+	spin_lock(&lwq.lock);
+	lcond = 1;
+	spin_unlock(&lwq.lock);
+	wake_up(&lwq);
+	sim_join(t);
+}
+
+static u64 slept_ns;
+static struct kmem_cache *cache;
+static char sent, got;
+static void scen_misc(void)
+{
+	u64 t0 = sim_now_ns();
+	ktime_t to = us_to_ktime(300);
+	set_current_state(TASK_UNINTERRUPTIBLE);
+	CHECK_EQ(schedule_hrtimeout(&to, HRTIMER_MODE_REL), 0);
+	slept_ns = sim_now_ns() - t0;
+	cache = kmem_cache_create("things", 48, 0, 0, NULL);
+	void *p = kmem_cache_zalloc(cache, GFP_KERNEL);
+	CHECK(p && ((char *)p)[47] == 0);
+	kmem_cache_free(cache, p);
+	kmem_cache_destroy(cache);
+	unsigned long page = get_zeroed_page(GFP_KERNEL);
+	CHECK(page && ((char *)page)[4095] == 0);
+	free_page(page);
+	struct sim_sensor *s = sim_sensor_create(20, 1000000);
+	struct i2c_client *c = sim_i2c_add("nodriver", 0x48, 20, &sim_sensor_i2c_ops, s);
+	char cmd[2] = { SENSOR_REG_CTRL, SENSOR_CTRL_MEASURE };
+	CHECK_EQ(i2c_master_send(c, cmd, 2), 2);
+	u8 reg = SENSOR_REG_WHO_AM_I, val = 0;
+	struct i2c_msg msgs[2] = { { 0x48, 0, 1, &reg }, { 0x48, I2C_M_RD, 1, &val } };
+	CHECK_EQ(i2c_transfer(c->adapter, msgs, 2), 2);
+	got = (char)val;
+	sent = 0x5a;
+	sim_i2c_remove(c);
+	sim_sensor_destroy(s);
+}
+
+int main(void)
+{
+	run(scen_rwsem);
+	CHECK_EQ(max_readers, 2);
+	CHECK_EQ(writer_saw_readers, 0);
+	CHECK_EQ(sim_finding_count(NULL), 0);
+	run(scen_rwsem_recursive);
+	CHECK_EQ(sim_finding_count("ctxlint-double-lock"), 1);
+
+	run(scen_guards);
+	CHECK_EQ(guarded, 3);
+	CHECK_EQ(sim_finding_count(NULL), 1); /* only the msleep under guard(spinlock) */
+	CHECK_EQ(sim_finding_count("ctxlint-sleep-in-atomic"), 1);
+
+	run(scen_locked_wait);
+	CHECK_EQ(lret, 0);
+	CHECK_EQ(sim_finding_count(NULL), 0);
+
+	run(scen_misc);
+	CHECK(slept_ns >= 300000 && slept_ns < 400000);
+	CHECK_EQ(got, sent);
+	CHECK_EQ(sim_finding_count(NULL), 0);
+	TEST_DONE();
+}
