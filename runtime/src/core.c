@@ -10,6 +10,8 @@
  * way concurrent execution would. */
 #include "internal.h"
 #include <dlfcn.h>
+#include <signal.h>
+#include <unistd.h>
 
 struct rt_sim rt;
 volatile unsigned long jiffies = RT_INITIAL_JIFFIES;
@@ -1020,6 +1022,41 @@ static void free_world(void)
 	free(rt.heap);
 }
 
+/* A crash in driver code (a NULL or poisoned pointer, a use after free) ends
+ * the process like an oops ends the kernel: report it with the simulated
+ * context first, then exit with "findings" status. */
+static void crash_handler(int sig, siginfo_t *info, void *uctx)
+{
+	static int in_crash;
+	if (in_crash++)
+		_exit(3);
+	void *pc = NULL;
+#if defined(__x86_64__)
+	pc = (void *)(((ucontext_t *)uctx)->uc_mcontext.gregs[REG_RIP] + 1); /* +1: sites are return addresses */
+#endif
+	(void)info;
+	rt_report("ctxlint-sim-crash", ((struct rt_site){ NULL, 0, pc }), sig == SIGSEGV ? "SIGSEGV" : "SIGBUS",
+		  "driver code crashed (%s: bad pointer, freed memory or stack overflow)",
+		  sig == SIGSEGV ? "segmentation fault" : "bus error");
+	rt_report_line("BUG: unable to handle page fault");
+	rt.running = NULL;
+	rt_findings_emit();
+	fflush(NULL);
+	_exit(1);
+}
+static void install_crash_handler(void)
+{
+	static char altstack[64 * 1024];
+	stack_t ss = { .ss_sp = altstack, .ss_size = sizeof(altstack), .ss_flags = 0 };
+	sigaltstack(&ss, NULL);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = crash_handler;
+	sa.sa_flags = SA_ONSTACK | SA_SIGINFO;
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+}
+
 int sim_run(const struct sim_config *cfg, sim_scenario_fn scenario)
 {
 	if (rt.in_sim)
@@ -1056,6 +1093,8 @@ int sim_run(const struct sim_config *cfg, sim_scenario_fn scenario)
 	}
 	rt_workqueue_init();
 	rt.scenario = rt_task_create("scenario", RT_TASK_USER, scenario_body, (void *)scenario, -1);
+	if (cfg->report_json || cfg->report_text)
+		install_crash_handler();
 	run_loop();
 	rt_findings_emit();
 	return rt_findings_total();

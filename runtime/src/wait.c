@@ -127,17 +127,45 @@ long __rt_wait_end(long ret, const char *file, int line)
 	return ret;
 }
 
-/* wait_var_event(): one global table of hashed queues, as in the kernel. */
-static struct wait_queue_head var_wq[64];
+/* wait_var_event(): the kernel hashes variables into a shared table of
+ * queues; here each variable gets its own queue, so which waiters share a
+ * queue (and see spurious wake-ups) cannot depend on addresses, and runs stay
+ * reproducible. */
+struct var_wq { void *var; struct wait_queue_head wq; };
+static struct var_wq *var_wqs;
+static int nvar_wqs, capvar_wqs;
 struct wait_queue_head *__var_waitqueue(void *p)
 {
-	struct wait_queue_head *wq = &var_wq[((uintptr_t)p >> 4) % 64];
-	if (!wq->head.next)
-		init_waitqueue_head(wq);
-	return wq;
+	for (int i = 0; i < nvar_wqs; i++)
+		if (var_wqs[i].var == p)
+			return &var_wqs[i].wq;
+	if (nvar_wqs == capvar_wqs) {
+		/* queues are referenced by waiters: allocate in stable chunks */
+		capvar_wqs = capvar_wqs ? capvar_wqs : 256;
+		if (!var_wqs)
+			var_wqs = calloc((size_t)capvar_wqs, sizeof(*var_wqs));
+		else {
+			rt_abort("too many wait_var_event() variables");
+			return &var_wqs[0].wq;
+		}
+	}
+	struct var_wq *v = &var_wqs[nvar_wqs++];
+	v->var = p;
+	init_waitqueue_head(&v->wq);
+	return &v->wq;
 }
-void wake_up_var(void *var) { __wake_up(__var_waitqueue(var), TASK_NORMAL, 0, NULL); }
-void rt_wait_reset(void) { memset(var_wq, 0, sizeof(var_wq)); }
+void wake_up_var(void *var)
+{
+	for (int i = 0; i < nvar_wqs; i++)
+		if (var_wqs[i].var == var)
+			__wake_up(&var_wqs[i].wq, TASK_NORMAL, 0, NULL);
+}
+void rt_wait_reset(void)
+{
+	free(var_wqs);
+	var_wqs = NULL;
+	nvar_wqs = capvar_wqs = 0;
+}
 
 /* ---- completions ---- */
 void init_completion(struct completion *x)

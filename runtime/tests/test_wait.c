@@ -164,8 +164,32 @@ static void scen_interleave(void)
 	trace[ntrace] = 0;
 }
 
+/* kthreads: created stopped, run after wake_up_process, stop on request */
+static int kthread_loops, kthread_result;
+static int kthread_fn(void *data)
+{
+	while (!kthread_should_stop()) {
+		kthread_loops++;
+		msleep(1);
+	}
+	return 42;
+}
+static void scen_kthread(void)
+{
+	struct task_struct *k = kthread_run(kthread_fn, NULL, "mykthread/%d", 0);
+	CHECK(!IS_ERR(k));
+	CHECK(!strcmp(k->comm, "mykthread/0"));
+	msleep(5);
+	kthread_result = kthread_stop(k);
+}
+
 int main(void)
 {
+	run(scen_kthread);
+	CHECK(kthread_loops >= 3);
+	CHECK_EQ(kthread_result, 42);
+	CHECK_EQ(sim_finding_count(NULL), 0);
+
 	run(scen_signal);
 	CHECK_EQ(ret1, -ERESTARTSYS);
 	CHECK_EQ(sim_finding_count(NULL), 0);

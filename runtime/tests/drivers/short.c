@@ -5,7 +5,8 @@
  *   SHORT_BUG_UNCHECKED_WAIT  read() ignores the wait_event_interruptible() result
  *   SHORT_BUG_IRQ_UNSAFE_LOCK read() takes the ring lock with interrupts enabled
  *   SHORT_BUG_SLEEP_IN_IRQ    the interrupt handler allocates with GFP_KERNEL
- *   SHORT_BUG_NO_CLEANUP      module exit forgets free_irq() and tasklet_kill() */
+ *   SHORT_BUG_NO_CLEANUP      module exit forgets free_irq() and tasklet_kill()
+ *   SHORT_BUG_DEV_ID          the handler uses its dev_id, which was registered as NULL */
 #include <linux/module.h>
 #include <linux/interrupt.h>
 #include <linux/io.h>
@@ -39,6 +40,9 @@ static irqreturn_t short_interrupt(int irq, void *dev_id)
 	unsigned long now = jiffies;
 #ifdef SHORT_BUG_SLEEP_IN_IRQ
 	kfree(kmalloc(16, GFP_KERNEL));
+#endif
+#ifdef SHORT_BUG_DEV_ID
+	(*(unsigned long *)dev_id)++; /* request_irq() was given NULL */
 #endif
 	spin_lock(&ring_lock);
 	ring[head % RING] = now;
