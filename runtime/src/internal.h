@@ -155,6 +155,8 @@ struct rt_cpu {
 	int nsaves;
 	int irq_stack[16]; /* lines being handled on this CPU */
 	int nirq;
+	struct timer_list *running_timer;      /* for teardown checks */
+	struct tasklet_struct *running_tasklet;
 	void *spinning_on;  /* lock this CPU spins on, for deadlock detection */
 	int spin_owner_cpu;
 };

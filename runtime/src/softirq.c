@@ -183,7 +183,9 @@ static void tasklet_action_common(bool hi)
 				if (!test_and_clear_bit(TASKLET_STATE_SCHED, &t->state))
 					__rt_warn(NULL, 0, "tasklet SCHED state not set", NULL);
 				void *fn = t->use_callback ? (void *)t->callback : (void *)t->func;
+				rt_this_cpu()->running_tasklet = t;
 				rt_call_entry(hi ? "HI tasklet" : "tasklet", fn, 0, thunk_tasklet, t, NULL, NULL);
+				rt_this_cpu()->running_tasklet = NULL;
 				clear_bit(TASKLET_STATE_RUN, &t->state);
 				wake_up_var(&t->state);
 				continue;
@@ -472,8 +474,10 @@ static void run_timer_softirq(void)
 		unsigned int pc = c->preempt_count;
 		struct rt_site s = { NULL, 0, (void *)t->function };
 		rt_lockdep_acquire(&t->__rt_map, &t->__rt_map, 0, 0, s);
+		c->running_timer = t;
 		rt_call_entry("timer callback", (void *)t->function, 0, thunk_timer, t, NULL, NULL);
 		c = rt_this_cpu();
+		c->running_timer = NULL;
 		rt_lockdep_release(&t->__rt_map, &t->__rt_map, s, NULL);
 		if (c->preempt_count != pc) {
 			printk(KERN_ERR "timer: %s preempt leak: %08x -> %08x\n", rt_symbol_name((void *)t->function), pc,
@@ -622,6 +626,13 @@ static void check_callbacks(const void *start, size_t len, void *teardown_fn, st
 	}
 	for (int ci = 0; ci < rt.ncpus; ci++) {
 		struct rt_cpu *c = &rt.cpus[ci];
+		/* callbacks running on another CPU right now (not the caller's own) */
+		if (c->running_timer && c != rt_this_cpu() && (!start || in_range(c->running_timer, start, len)))
+			report_callback("timer (running)", (void *)c->running_timer->function, teardown_fn, site, when);
+		struct tasklet_struct *rtl = c->running_tasklet;
+		if (rtl && c != rt_this_cpu() && (!start || in_range(rtl, start, len)))
+			report_callback("tasklet (running)", rtl->use_callback ? (void *)rtl->callback : (void *)rtl->func,
+					teardown_fn, site, when);
 		for (int hi = 0; hi < 2; hi++) {
 			struct tasklet_struct **pp = hi ? &c->hi_head : &c->tasklet_head;
 			while (*pp) {
