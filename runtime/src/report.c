@@ -156,7 +156,14 @@ void rt_report(const char *rule, struct rt_site site, const char *basis, const c
 	snprintf(f->task, sizeof(f->task), "%s", t ? t->ts.comm : "");
 	f->context = t ? rt_context_name() : "process";
 	f->dedup_key = key;
-	if (t) {
+	if (!site.file && site.line == -1 && f->fn) {
+		/* a report about a function as a whole (teardown): no call chain
+		 * beyond the function itself */
+		struct rt_chain_step *st = &f->chain[f->nchain++];
+		st->fn = f->fn;
+		st->where.ra = f->fn;
+		st->where.line = -1;
+	} else if (t) {
 		/* The call chain: the driver frames of the current context, outermost
 		 * first, down to the reporting call. */
 		int top = t->nframes > RT_MAX_FRAMES ? RT_MAX_FRAMES : t->nframes;
@@ -271,6 +278,47 @@ static void parse_sym(struct sym_req *r, const char *fname, char *floc)
 	}
 }
 
+static const char *json_field(const char *obj, const char *key, char *out, size_t n)
+{
+	char pat[64];
+	snprintf(pat, sizeof(pat), "\"%s\":", key);
+	const char *k = strstr(obj, pat);
+	if (!k)
+		return NULL;
+	k += strlen(pat);
+	if (*k == '"') {
+		size_t i = 0;
+		for (k++; *k && *k != '"' && i + 1 < n; k++) {
+			if (*k == '\\' && k[1])
+				k++;
+			out[i++] = *k;
+		}
+		out[i] = 0;
+	} else {
+		snprintf(out, n, "%ld", strtol(k, NULL, 10));
+	}
+	return out;
+}
+static void parse_json_sym(struct sym_req *r, const char *line)
+{
+	const char *last = NULL, *q = line;
+	while ((q = strstr(q, "{\"Column\"")))
+		last = q++;
+	if (!last)
+		return;
+	char fname[1024], file[4096], num[32];
+	if (json_field(last, "FunctionName", fname, sizeof(fname)) && fname[0])
+		r->func = strdup(fname);
+	if (!json_field(last, "FileName", file, sizeof(file)) || !file[0])
+		return;
+	int ln = json_field(last, r->is_fn ? "StartLine" : "Line", num, sizeof(num)) ? atoi(num) : 0;
+	if (ln <= 0)
+		return;
+	r->file = strdup(relative_path(file));
+	r->line = ln;
+	r->col = !r->is_fn && json_field(last, "Column", num, sizeof(num)) ? atoi(num) : 0;
+}
+
 static void symbolize_all(void)
 {
 	if (!nreqs)
@@ -300,45 +348,32 @@ static void symbolize_all(void)
 	const char *tool = access("/usr/bin/llvm-symbolizer-19", X_OK) == 0 ? "/usr/bin/llvm-symbolizer-19"
 			   : access("/usr/bin/llvm-symbolizer", X_OK) == 0 ? "/usr/bin/llvm-symbolizer" : NULL;
 	if (tool)
-		snprintf(cmd, sizeof(cmd), "%s --obj='%s' --functions=linkage --inlining=true < %s 2>/dev/null", tool,
+		snprintf(cmd, sizeof(cmd), "%s --obj='%s' --functions=linkage --inlining=true --output-style=JSON < %s 2>/dev/null", tool,
 			 exe, in);
 	else
 		snprintf(cmd, sizeof(cmd), "addr2line -f -e '%s' < %s 2>/dev/null", exe, in);
 	FILE *p = popen(cmd, "r");
 	if (p) {
-		/* llvm-symbolizer prints, per address, (function, file:line:col)
-		 * pairs from the innermost inlined frame outwards, then a blank
-		 * line.  The outermost pair is the function that really contains
-		 * the call: for an API wrapper inlined into the driver
-		 * (request_irq, guard(...)) that is the driver's line. */
-		char l1[4096], l2[4096];
-		int i = 0;
-		bool have = false;
-		char fname[4096] = "", floc[4096] = "";
-		while (i < nreqs && fgets(l1, sizeof(l1), p)) {
-			l1[strcspn(l1, "\n")] = 0;
-			if (!l1[0]) {
-				if (have) {
-					parse_sym(&reqs[i], fname, floc);
-					i++;
-					have = false;
-				}
-				continue;
-			}
-			if (!fgets(l2, sizeof(l2), p))
-				break;
-			l2[strcspn(l2, "\n")] = 0;
-			snprintf(fname, sizeof(fname), "%s", l1);
-			snprintf(floc, sizeof(floc), "%s", l2);
-			have = true;
-			if (!tool) { /* addr2line: one pair per address */
+		if (tool) {
+			/* One JSON object per address; its "Symbol" array goes from the
+			 * innermost inlined frame outwards.  The outermost frame is the
+			 * function that really contains the call: for an API wrapper
+			 * inlined into the driver (request_irq, guard()) that is the
+			 * driver's line.  For function addresses StartLine is the line
+			 * of the definition. */
+			static char line[65536];
+			for (int i = 0; i < nreqs && fgets(line, sizeof(line), p); i++)
+				parse_json_sym(&reqs[i], line);
+		} else {
+			char fname[4096], floc[4096];
+			for (int i = 0; i < nreqs; i++) {
+				if (!fgets(fname, sizeof(fname), p) || !fgets(floc, sizeof(floc), p))
+					break;
+				fname[strcspn(fname, "\n")] = 0;
+				floc[strcspn(floc, "\n")] = 0;
 				parse_sym(&reqs[i], fname, floc);
-				i++;
-				have = false;
 			}
 		}
-		if (have && i < nreqs)
-			parse_sym(&reqs[i], fname, floc);
 		pclose(p);
 	}
 	unlink(in);
@@ -554,7 +589,7 @@ void rt_findings_emit(void)
 		for (int j = 0; j < f->nchain; j++) {
 			sym_add(f->chain[j].fn, true);
 			if (!f->chain[j].where.file)
-				sym_add(f->chain[j].where.ra, false);
+				sym_add(f->chain[j].where.ra, f->chain[j].where.line == -1);
 		}
 		for (int j = 0; j < f->nnotes; j++)
 			if (!f->notes[j].where.file)
