@@ -22,6 +22,7 @@
 #include <linux/interrupt.h>
 #include <linux/timer.h>
 #include <linux/ktime.h>
+#include <linux/hrtimer.h>
 #include <linux/workqueue.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
@@ -155,6 +156,7 @@ struct rt_cpu {
 	int nsaves;
 	int irq_stack[16]; /* lines being handled on this CPU */
 	int nirq;
+	struct hrtimer *hr_expired, *hr_soft; /* hrtimers due on this CPU */
 	struct timer_list *running_timer;      /* for teardown checks */
 	struct tasklet_struct *running_tasklet;
 	void *spinning_on;  /* lock this CPU spins on, for deadlock detection */
@@ -281,6 +283,12 @@ void rt_ksoftirqd_fn(void *arg);
 void rt_teardown_check_callbacks(void);
 void rt_teardown_check_callbacks_fn(void *teardown_fn);
 void rt_check_free_callbacks(const void *start, size_t len, struct rt_site site);
+
+/* hrtimer.c */
+void rt_hrtimer_reset(void);
+void rt_hrtimer_interrupt(struct rt_cpu *c);
+void rt_hrtimer_softirq(void);
+void rt_hrtimer_teardown(void *teardown_fn, const void *start, size_t len, struct rt_site site, const char *when);
 
 /* workqueue.c */
 void rt_workqueue_init(void);

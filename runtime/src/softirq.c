@@ -26,6 +26,8 @@ void rt_softirq_reset(void)
 	softirq_vec[TASKLET_SOFTIRQ] = tasklet_action;
 	softirq_vec[TIMER_SOFTIRQ] = run_timer_softirq;
 	softirq_vec[RCU_SOFTIRQ] = rcu_process_callbacks;
+	softirq_vec[HRTIMER_SOFTIRQ] = rt_hrtimer_softirq;
+	rt_hrtimer_reset();
 	free(armed);
 	armed = NULL;
 	narmed = caparmed = 0;
@@ -90,7 +92,8 @@ void rt_do_softirq(void)
 		for (int nr = 0; nr < NR_SOFTIRQS && !rt.aborted; nr++) {
 			if (!(pending & (1u << nr)) || !softirq_vec[nr])
 				continue;
-			if (nr == HI_SOFTIRQ || nr == TASKLET_SOFTIRQ || nr == TIMER_SOFTIRQ || nr == RCU_SOFTIRQ) {
+			if (nr == HI_SOFTIRQ || nr == TASKLET_SOFTIRQ || nr == TIMER_SOFTIRQ || nr == RCU_SOFTIRQ ||
+			    nr == HRTIMER_SOFTIRQ) {
 				softirq_vec[nr]();
 			} else {
 				char label[48];
@@ -496,6 +499,8 @@ void rt_timer_tick(struct rt_cpu *c)
 {
 	c->irqs_off = true;
 	rt_irq_enter("timer tick");
+	rt_hrtimer_interrupt(c);
+	c = rt_this_cpu();
 	if (c->expired)
 		__raise_softirq_irqoff(TIMER_SOFTIRQ);
 	if (rcu_list)
@@ -660,9 +665,11 @@ static void check_callbacks(const void *start, size_t len, void *teardown_fn, st
 void rt_teardown_check_callbacks_fn(void *teardown_fn)
 {
 	check_callbacks(NULL, 0, teardown_fn, ((struct rt_site){ NULL, -1, teardown_fn }), "after module exit");
+	rt_hrtimer_teardown(teardown_fn, NULL, 0, ((struct rt_site){ NULL, -1, teardown_fn }), "after module exit");
 }
 void rt_teardown_check_callbacks(void) { rt_teardown_check_callbacks_fn(NULL); }
 void rt_check_free_callbacks(const void *start, size_t len, struct rt_site site)
 {
 	check_callbacks(start, len, NULL, site, "in memory being freed");
+	rt_hrtimer_teardown(NULL, start, len, site, "in memory being freed");
 }

@@ -18,6 +18,7 @@
 #include <linux/fs.h>
 #include <linux/gfp.h>
 #include <linux/hardirq.h>
+#include <linux/hrtimer.h>
 #include <linux/i2c.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>

@@ -9,6 +9,7 @@
 #include <linux/slab.h>
 #include <linux/delay.h>
 #include <linux/ktime.h>
+#include <linux/hrtimer.h>
 #include <linux/rcupdate.h>
 #include <linux/i2c.h>
 #include <sim/devices.h>
@@ -125,8 +126,53 @@ static void scen_misc(void)
 	sim_sensor_destroy(s);
 }
 
+static struct hrtimer hrt;
+static int hr_count, hr_hard_ok, hr_soft_ok;
+static bool hr_sleep;
+static enum hrtimer_restart hr_cb(struct hrtimer *t)
+{
+	if (t->is_soft)
+		hr_soft_ok = in_serving_softirq() && !in_irq();
+	else
+		hr_hard_ok = in_irq() && irqs_disabled();
+	if (hr_sleep)
+		msleep(1);
+	if (++hr_count == 5)
+		return HRTIMER_NORESTART;
+	hrtimer_forward_now(t, us_to_ktime(100));
+	return HRTIMER_RESTART;
+}
+static enum hrtimer_mode hr_mode;
+static void scen_hrtimer(void)
+{
+	hr_count = 0;
+	hrtimer_init(&hrt, CLOCK_MONOTONIC, hr_mode);
+	hrt.function = hr_cb;
+	u64 t0 = sim_now_ns();
+	hrtimer_start(&hrt, us_to_ktime(100), hr_mode);
+	while (hr_count < 5 && sim_now_ns() - t0 < 10000000)
+		udelay(10);
+	CHECK(!hrtimer_active(&hrt));
+	hrtimer_cancel(&hrt);
+}
+
 int main(void)
 {
+	hr_mode = HRTIMER_MODE_REL;
+	run(scen_hrtimer);
+	CHECK_EQ(hr_count, 5);
+	CHECK(hr_hard_ok);
+	CHECK_EQ(sim_finding_count(NULL), 0);
+	hr_mode = HRTIMER_MODE_REL_SOFT;
+	run(scen_hrtimer);
+	CHECK_EQ(hr_count, 5);
+	CHECK(hr_soft_ok);
+	hr_mode = HRTIMER_MODE_REL;
+	hr_sleep = true;
+	run(scen_hrtimer);
+	CHECK_EQ(sim_finding_count("ctxlint-sleep-in-atomic"), 1);
+	hr_sleep = false;
+
 	run(scen_rwsem);
 	CHECK_EQ(max_readers, 2);
 	CHECK_EQ(writer_saw_readers, 0);
