@@ -1101,6 +1101,16 @@ int sim_run(const struct sim_config *cfg, sim_scenario_fn scenario)
 }
 bool sim_last_run_hung(void) { return rt.hung; }
 
+/* Without a scenario of its own a driver is loaded, left alone for 50 ms of
+ * simulated time and unloaded: enough for the init/exit and teardown checks. */
+static void default_scenario(void)
+{
+	if (sim_insmod())
+		return;
+	msleep(50);
+	sim_rmmod();
+}
+
 int sim_main(int argc, char **argv)
 {
 	struct sim_config cfg;
@@ -1139,6 +1149,8 @@ int sim_main(int argc, char **argv)
 		}
 	}
 	sim_scenario_fn fn = NULL;
+	if (!nscenarios && (!which || !strcmp(which, "load_unload")))
+		fn = default_scenario;
 	for (int s = 0; s < nscenarios; s++)
 		if (!which || !strcmp(which, scenarios[s].name)) {
 			fn = scenarios[s].fn;

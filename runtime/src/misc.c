@@ -550,6 +550,7 @@ int sim_close(int fd)
 enum devres_kind { DR_MEM, DR_IRQ, DR_ACTION };
 struct devres {
 	enum devres_kind kind;
+	struct rt_site site; /* where the resource was obtained */
 	void *ptr;
 	unsigned int irq;
 	void *dev_id;
@@ -613,6 +614,7 @@ int devm_request_threaded_irq(struct device *dev, unsigned int irq, irq_handler_
 		return ret;
 	struct devres *dr = calloc(1, sizeof(*dr));
 	dr->kind = DR_IRQ;
+	dr->site = CALLER();
 	dr->irq = irq;
 	dr->dev_id = dev_id;
 	devres_add(dev, dr);
@@ -646,7 +648,7 @@ void rt_devres_release(struct device *dev)
 		struct devres *n = d->next;
 		switch (d->kind) {
 		case DR_MEM: do_free(d->ptr, RT_SITE(NULL, 0)); break;
-		case DR_IRQ: rt_free_irq_site(d->irq, d->dev_id, RT_SITE(NULL, 0)); break;
+		case DR_IRQ: rt_free_irq_site(d->irq, d->dev_id, d->site); break; /* a report lands on the devm request */
 		case DR_ACTION: rt_call_entry("devm action", (void *)d->action, 0, thunk_action, d->ptr, NULL, NULL); break;
 		}
 		free(d);

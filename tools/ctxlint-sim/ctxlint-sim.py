@@ -122,6 +122,7 @@ def main():
             if args.text == "-":
                 if body:
                     print(body)
+                sys.stdout.flush()
                 print(summary, file=sys.stderr)
             else:
                 with open(args.text, "w") as f:
