@@ -38,6 +38,7 @@
 #include <linux/kthread.h>
 #include <linux/platform_device.h>
 #include <linux/i2c.h>
+#include <linux/gpio.h>
 #include <linux/rwsem.h>
 #include <linux/cleanup.h>
 #include <linux/device.h>
@@ -269,6 +270,8 @@ void rt_irq_reset(void);
 bool rt_irq_pending_for(struct rt_cpu *c);
 bool rt_irq_deliver_one(struct rt_cpu *c);
 void rt_irq_teardown_check(void);
+void rt_irq_set_nested(unsigned int irq, void (*kick)(unsigned int irq));
+bool rt_handle_nested_irq(unsigned int irq);
 void rt_irq_check_leftovers(void *teardown_fn, const char *what, void *const *dev_ids, int ndev);
 int rt_request_threaded_irq_site(unsigned int irq, irq_handler_t handler, irq_handler_t thread_fn, unsigned long flags,
 				 const char *name, void *dev, struct rt_site site);

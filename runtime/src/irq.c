@@ -42,10 +42,19 @@ struct rt_irq_desc {
 	bool spurious_disabled;
 	unsigned long total;
 	unsigned long storm_run;
+	bool nested;              /* nested-threaded: run from the parent chip's thread */
+	void (*nested_kick)(unsigned int irq); /* re-deliver a nested interrupt held while disabled */
 };
 
 static struct rt_irq_desc descs[RT_NR_IRQS];
 
+static irqreturn_t irq_nested_primary_handler(int irq, void *dev_id)
+{
+	(void)irq;
+	(void)dev_id;
+	__rt_warn(NULL, 0, "nested", "Primary handler called for nested irq %d\n", irq);
+	return IRQ_NONE;
+}
 static irqreturn_t irq_default_primary_handler(int irq, void *dev_id)
 {
 	(void)irq;
@@ -68,7 +77,7 @@ static bool is_level(struct rt_irq_desc *d) { return (d->trigger & (IRQF_TRIGGER
 
 static bool deliverable(struct rt_irq_desc *d)
 {
-	if (!d->action || d->depth || d->masked || d->in_progress)
+	if (d->nested || !d->action || d->depth || d->masked || d->in_progress)
 		return false;
 	return is_level(d) ? d->nsources > 0 : d->edge_pending;
 }
@@ -352,7 +361,13 @@ static int setup_irq(unsigned int irq, irq_handler_t handler, irq_handler_t thre
 	    (!(flags & IRQF_NO_SUSPEND) && (flags & IRQF_COND_SUSPEND)))
 		return -EINVAL;
 	bool default_primary = false;
-	if (!handler) {
+	if (d->nested) {
+		/* A nested-threaded line runs only thread functions, from the parent
+		 * chip's thread (kernel: irq_nested_primary_handler). */
+		if (!thread_fn)
+			return -EINVAL;
+		handler = irq_nested_primary_handler;
+	} else if (!handler) {
 		if (!thread_fn)
 			return -EINVAL;
 		handler = irq_default_primary_handler;
@@ -400,7 +415,7 @@ static int setup_irq(unsigned int irq, irq_handler_t handler, irq_handler_t thre
 	}
 	struct rt_irqaction *a = calloc(1, sizeof(*a));
 	*a = (struct rt_irqaction){ handler, thread_fn, flags, name, dev_id, irq, NULL, false, false, new_mask, NULL, site };
-	if (thread_fn) {
+	if (thread_fn && !d->nested) {
 		char tname[32];
 		snprintf(tname, sizeof(tname), "irq/%u-%s", irq, name ? name : "");
 		a->thread = rt_task_create(tname, RT_TASK_IRQ_THREAD, irq_thread_body, a, -1);
@@ -447,9 +462,49 @@ int rt_request_threaded_irq_site(unsigned int irq, irq_handler_t handler, irq_ha
 int request_any_context_irq(unsigned int irq, irq_handler_t handler, unsigned long flags, const char *name,
 			    void *dev_id)
 {
-	/* The simulated interrupt controllers are never nested-threaded. */
+	if (irq < RT_NR_IRQS && descs[irq].nested) {
+		int ret = setup_irq(irq, NULL, handler, flags, name, dev_id, RT_SITE_RA());
+		return ret < 0 ? ret : IRQC_IS_NESTED;
+	}
 	int ret = setup_irq(irq, handler, NULL, flags, name, dev_id, RT_SITE_RA());
 	return ret < 0 ? ret : IRQC_IS_HARDIRQ;
+}
+
+void rt_irq_set_nested(unsigned int irq, void (*kick)(unsigned int irq))
+{
+	if (irq < RT_NR_IRQS) {
+		descs[irq].nested = true;
+		descs[irq].nested_kick = kick;
+		descs[irq].trigger = IRQF_TRIGGER_RISING;
+		descs[irq].trigger_set = true;
+	}
+}
+/* handle_nested_irq(): called in process context by the parent chip's
+ * thread; returns false if the line is disabled (the interrupt stays pending). */
+bool rt_handle_nested_irq(unsigned int irq)
+{
+	if (irq >= RT_NR_IRQS)
+		return true;
+	struct rt_irq_desc *d = &descs[irq];
+	if (!d->action)
+		return true; /* nobody listens: dropped, like an unrequested line */
+	if (d->depth) {
+		d->edge_pending = true;
+		return false;
+	}
+	d->edge_pending = false;
+	d->in_progress = true;
+	d->total++;
+	rt.last_progress = sim_now_ns();
+	irqreturn_t ret = IRQ_NONE;
+	char label[48];
+	snprintf(label, sizeof(label), "nested irq %u (threaded)", irq);
+	for (struct rt_irqaction *a = d->action; a && !rt.aborted; a = a->next)
+		ret |= (irqreturn_t)rt_call_entry(label, (void *)a->thread_fn, 0, thunk_irq, (void *)(long)irq, a->dev_id,
+						  NULL);
+	note_interrupt(irq, d, ret);
+	d->in_progress = false;
+	return true;
 }
 
 static bool on_own_line(unsigned int irq, struct rt_site site, const char *api)
@@ -534,6 +589,8 @@ void enable_irq(unsigned int irq)
 		if (!d->threads_oneshot)
 			d->masked = false;
 		d->spurious_disabled = false;
+		if (d->nested && d->edge_pending && d->nested_kick)
+			d->nested_kick(irq);
 	}
 	rt_point(); /* a pending interrupt may come in right away */
 }

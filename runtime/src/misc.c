@@ -898,4 +898,6 @@ void rt_misc_reset(void)
 	nidevs = nidrivers = 0;
 	extern void rt_wait_reset(void);
 	rt_wait_reset();
+	extern void rt_gpio_reset(void);
+	rt_gpio_reset();
 }

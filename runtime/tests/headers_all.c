@@ -18,6 +18,8 @@
 #include <linux/fs.h>
 #include <linux/gfp.h>
 #include <linux/hardirq.h>
+#include <linux/gpio.h>
+#include <linux/gpio/consumer.h>
 #include <linux/hrtimer.h>
 #include <linux/i2c.h>
 #include <linux/init.h>

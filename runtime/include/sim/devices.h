@@ -101,4 +101,17 @@ unsigned long sim_nic_rx_received(struct sim_nic *n);
 unsigned long sim_nic_tx_completed(struct sim_nic *n);
 unsigned long sim_nic_interrupts(struct sim_nic *n);
 void sim_nic_destroy(struct sim_nic *n);
+/* (6) GPIO controllers.  A memory-mapped SoC controller (can_sleep false)
+ * raises a hardirq per input edge on irq_base + line; an I2C expander
+ * (can_sleep true) makes every access a sleeping bus transfer and delivers its
+ * interrupts as nested-threaded interrupts from its own thread, like
+ * handle_nested_irq().  Lines get global numbers from `base` on. */
+struct sim_gpio_chip;
+struct sim_gpio_chip *sim_gpio_chip_create(const char *label, int base, int ngpio, bool can_sleep,
+					   unsigned int irq_base);
+/* Drive an input line from outside (a button, a sensor's data-ready pin). */
+void sim_gpio_input(struct sim_gpio_chip *chip, int line, int value, u64 delay_ns);
+int sim_gpio_output(struct sim_gpio_chip *chip, int line);
+/* gpiod_get(dev, con_id) on a device named dev_name finds this line. */
+void sim_gpio_lookup_add(const char *dev_name, const char *con_id, struct sim_gpio_chip *chip, int line);
 #endif
