@@ -252,6 +252,11 @@ int rt_lockdep_acquire(struct lockdep_map *map, void *lock, int read, int tryloc
 			struct rt_held_lock *h = &t->held[i];
 			if (h->class_id != cls)
 				continue;
+			/* Held by the context this interrupt interrupted: that is the
+			 * irq-safety violation reported by the usage check, not a
+			 * recursive acquisition. */
+			if (h->irq_context != ctx)
+				continue;
 			if (read == 2 && h->read == 2)
 				continue; /* rwlock_t readers may recurse; rwsem readers may not */
 			char basis[160];
