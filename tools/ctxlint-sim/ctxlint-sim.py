@@ -9,6 +9,7 @@ or run failure."""
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -78,10 +79,28 @@ def run_seed(args, exe, seed, workdir):
         sys.stderr.write("ctxlint-sim: seed %d: the simulation failed (exit %d)\n" % (seed, r.returncode))
         sys.exit(2)
     with open(js) as f:
-        return json.load(f)["findings"]
+        findings = json.load(f)["findings"]
+    # The per-seed text report has the kernel-style lines (BUG: ..., lockdep
+    # state, Call Trace); keep each finding's block to print it as is.
+    blocks, cur = {}, None
+    with open(txt) as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if re.match(r"^\S.*: warning: .* \[ctxlint-[a-z0-9-]+\]$", line):
+                cur = line
+                blocks[cur] = [line]
+            elif cur is not None:
+                blocks[cur].append(line)
+    for fd in findings:
+        head = "%s:%d:%d: warning: %s [%s]" % (fd["file"] or "<unknown>", fd["line"], fd["column"], fd["message"],
+                                                fd["ruleId"])
+        fd["_text"] = "\n".join(blocks.get(head, []))
+    return findings
 
 
 def text_for(f):
+    if f.get("_text"):
+        return f["_text"]
     out = ["%s:%d:%d: warning: %s [%s]" % (f["file"] or "<unknown>", f["line"], f["column"], f["message"],
                                            f["ruleId"])]
     out.append("    seed %d, CPU %d, task %s, %s context" % (f["seed"], f["cpu"], f["task"] or "-", f["context"]))
@@ -107,6 +126,9 @@ def main():
                 seen.add(key)
                 merged.append(f)
         merged.sort(key=lambda f: (f["file"], f["line"], f["column"], f["ruleId"]))
+        texts = [text_for(f) for f in merged]
+        for f in merged:
+            f.pop("_text", None)
         doc = {"schemaVersion": 1, "tool": "ctxlint-sim", "toolVersion": TOOL_VERSION,
                "findings": merged, "failedTranslationUnits": []}
         if args.json:
@@ -117,7 +139,7 @@ def main():
                 with open(args.json, "w") as f:
                     json.dump(doc, f, indent=1)
         if args.text and args.text != "none":
-            body = "\n".join(text_for(f) for f in merged)
+            body = "\n".join(texts)
             summary = "%d finding(s) over %d seed(s)" % (len(merged), args.seeds)
             if args.text == "-":
                 if body:
