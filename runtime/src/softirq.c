@@ -186,6 +186,12 @@ static void tasklet_action_common(bool hi)
 				if (!test_and_clear_bit(TASKLET_STATE_SCHED, &t->state))
 					__rt_warn(NULL, 0, "tasklet SCHED state not set", NULL);
 				void *fn = t->use_callback ? (void *)t->callback : (void *)t->func;
+				if (!fn) {
+					rt_report("ctxlint-sim-uninitialized-tasklet", RT_SITE(NULL, 0), "tasklet-no-func",
+						  "tasklet scheduled without DECLARE_TASKLET()/tasklet_setup(): no function");
+					clear_bit(TASKLET_STATE_RUN, &t->state);
+					continue;
+				}
 				rt_this_cpu()->running_tasklet = t;
 				rt_call_entry(hi ? "HI tasklet" : "tasklet", fn, 0, thunk_tasklet, t, NULL, NULL);
 				rt_this_cpu()->running_tasklet = NULL;

@@ -40,6 +40,7 @@ void remove_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *e)
 	if (e->entry.next && !list_empty(&e->entry))
 		list_del_init(&e->entry);
 }
+static void check_wq_init(struct wait_queue_head *wq, void *ra);
 static void queue_entry(struct wait_queue_head *wq, struct wait_queue_entry *e)
 {
 	if (!e->entry.next)
@@ -53,12 +54,14 @@ static void queue_entry(struct wait_queue_head *wq, struct wait_queue_entry *e)
 }
 void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *e, int state)
 {
+	check_wq_init(wq, __builtin_return_address(0));
 	e->flags &= ~WQ_FLAG_EXCLUSIVE;
 	queue_entry(wq, e);
 	__rt_set_current_state((unsigned int)state);
 }
 void prepare_to_wait_exclusive(struct wait_queue_head *wq, struct wait_queue_entry *e, int state)
 {
+	check_wq_init(wq, __builtin_return_address(0));
 	e->flags |= WQ_FLAG_EXCLUSIVE;
 	queue_entry(wq, e);
 	__rt_set_current_state((unsigned int)state);
@@ -69,9 +72,18 @@ static bool signal_pending_state(unsigned int state, struct rt_task *t)
 		return false;
 	return (state & TASK_INTERRUPTIBLE) || (t->sigpending & (1UL << SIGKILL));
 }
+static void check_wq_init(struct wait_queue_head *wq, void *ra)
+{
+	if (wq->head.next)
+		return;
+	rt_report("ctxlint-sim-uninitialized-waitqueue", ((struct rt_site){ NULL, 0, ra }), "waitqueue-not-initialized",
+		  "wait queue used without init_waitqueue_head()/DECLARE_WAIT_QUEUE_HEAD");
+	init_waitqueue_head(wq);
+}
 long prepare_to_wait_event(struct wait_queue_head *wq, struct wait_queue_entry *e, int state)
 {
 	struct rt_task *t = rt_current();
+	check_wq_init(wq, __builtin_return_address(0));
 	if (signal_pending_state((unsigned int)state, t)) {
 		if (e->entry.next && !list_empty(&e->entry))
 			list_del_init(&e->entry);
@@ -182,8 +194,11 @@ static long wait_for_common(struct completion *x, long timeout, unsigned int sta
 	struct rt_task *t = rt.running;
 	if (!t)
 		return timeout;
-	if (!x->wait.head.next)
+	if (!x->wait.head.next) {
+		rt_report("ctxlint-sim-uninitialized-completion", s, "completion-not-initialized",
+			  "completion waited on without init_completion()/DECLARE_COMPLETION");
 		init_waitqueue_head(&x->wait);
+	}
 	if (!x->done) {
 		struct wait_queue_entry w;
 		init_wait_entry(&w, WQ_FLAG_EXCLUSIVE);
