@@ -390,9 +390,13 @@ static void idle_fn(void *arg)
 void rt_block(const char *what, const char *file, int line, void *obj)
 {
 	struct rt_task *t = rt.running;
-	t->wait_what = what;
-	t->wait_file = file;
-	t->wait_line = line;
+	if (what)
+		t->wait_what = what; /* else keep the wait_event/completion label */
+	if (file) { /* else the caller recorded the driver's call site */
+		t->wait_file = file;
+		t->wait_line = line;
+		t->wait_ra = NULL;
+	}
 	t->wait_obj = obj;
 	if (rt_atomic_context()) {
 		u64 start = sim_now_ns();
@@ -620,14 +624,14 @@ void schedule(void)
 		return;
 	if (rt_atomic_context()) {
 		rt_sleep_check("schedule()", NULL, 0, __builtin_return_address(0));
-		rt_block("schedule", NULL, 0, NULL);
+		rt_block(t->wait_what ? NULL : "schedule", NULL, 0, NULL);
 		return;
 	}
 	if (t->ts.__state == TASK_RUNNING) {
 		rt_point();
 		return;
 	}
-	rt_block("schedule", NULL, 0, NULL);
+	rt_block(t->wait_what ? NULL : "schedule", NULL, 0, NULL);
 }
 void yield(void)
 {
@@ -865,7 +869,7 @@ struct task_struct *sim_spawn(const char *name, void (*fn)(void *), void *arg)
 void sim_join(struct task_struct *task)
 {
 	struct rt_task *t = task->rt;
-	wait_event(t->exit_wq, t->exited);
+	rt_wait_internal(RT_SITE_RA(), t->exit_wq, t->exited || rt.aborted);
 }
 
 static long thunk_kthread(void *fn, void *a, void *b, void *c)
@@ -902,7 +906,7 @@ int kthread_stop(struct task_struct *k)
 	rt_sleep_check("kthread_stop()", NULL, 0, __builtin_return_address(0));
 	t->should_stop = true;
 	rt_wake(t, TASK_NORMAL);
-	wait_event(t->exit_wq, t->exited);
+	rt_wait_internal(RT_SITE_RA(), t->exit_wq, t->exited || rt.aborted);
 	return t->exit_code;
 }
 
@@ -946,7 +950,8 @@ static void report_hang(void)
 			continue;
 		struct rt_task *saved = rt.running;
 		rt.running = t; /* report from the blocked task's stack */
-		rt_report("ctxlint-sim-hang", RT_SITE(t->wait_file, t->wait_line), t->wait_what,
+		rt_report("ctxlint-sim-hang", ((struct rt_site){ t->wait_file, t->wait_line, t->wait_file ? NULL : t->wait_ra }),
+			  t->wait_what,
 			  "task %s (pid %d) blocked forever in %s: nothing can wake it any more", t->ts.comm, t->ts.pid,
 			  t->wait_what);
 		rt.running = saved;

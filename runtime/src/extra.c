@@ -48,7 +48,10 @@ static int rwsem_acquire(struct rw_semaphore *sem, bool write, unsigned int stat
 		init_wait_entry(&w, WQ_FLAG_EXCLUSIVE);
 		list_add_tail(&w.entry, &sem->wait_list);
 		t->ts.__state = state;
-		rt_block(api, s.file, s.line, sem);
+		t->wait_file = s.file;
+		t->wait_line = s.line;
+		t->wait_ra = s.ra;
+		rt_block(api, NULL, 0, sem);
 		if (!list_empty(&w.entry))
 			list_del_init(&w.entry);
 	}

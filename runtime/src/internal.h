@@ -123,6 +123,7 @@ struct rt_task {
 	const char *wait_what;
 	const char *wait_file;
 	int wait_line;
+	void *wait_ra;
 	void *wait_obj;
 };
 
@@ -233,6 +234,20 @@ void rt_event_cancel(struct sim_event *ev);
 void rt_sleep_check(const char *api, const char *file, int line, void *ra);
 void rt_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 long rt_schedule_timeout_state(long timeout, unsigned int state);
+
+/* A wait inside the runtime on behalf of a driver call at `site`: no second
+ * might_sleep report (the API did its own) and hang reports name the driver's
+ * call, not runtime code. */
+#define rt_wait_internal(site, wq, condition) do { \
+	struct rt_task *__rt_t = rt.running; \
+	if (__rt_t) { \
+		__rt_t->wait_file = (site).file; \
+		__rt_t->wait_line = (site).line; \
+		__rt_t->wait_ra = (site).ra; \
+	} \
+	if (!(condition)) \
+		(void)__rt_wait_loop(wq, condition, TASK_UNINTERRUPTIBLE, schedule()); \
+} while (0)
 
 /* report.c */
 struct rt_site { const char *file; int line; void *ra; };

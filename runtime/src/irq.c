@@ -542,7 +542,7 @@ static void synchronize_irq_site(unsigned int irq, struct rt_site site, bool che
 	while (d->in_progress && !rt.aborted)
 		rt_point(); /* synchronize_hardirq() spins */
 	if (d->threads_active)
-		wait_event(d->wait_for_threads, !d->threads_active || rt.aborted);
+		rt_wait_internal(site, d->wait_for_threads, !d->threads_active || rt.aborted);
 }
 void synchronize_irq(unsigned int irq) { synchronize_irq_site(irq, RT_SITE_RA(), true); }
 bool synchronize_hardirq(unsigned int irq)
@@ -638,7 +638,7 @@ static const void *do_free_irq(unsigned int irq, void *dev_id, struct rt_site si
 	if (a->thread) {
 		a->thread_stop = true;
 		rt_wake(a->thread, TASK_NORMAL);
-		wait_event(a->thread->exit_wq, a->thread->exited || rt.aborted);
+		rt_wait_internal(site, a->thread->exit_wq, a->thread->exited || rt.aborted);
 	}
 	const char *name = a->name;
 	free(a);

@@ -507,7 +507,10 @@ static int mutex_acquire_common(struct mutex *m, unsigned int state, struct rt_s
 		init_wait_entry(&w, WQ_FLAG_EXCLUSIVE);
 		list_add_tail(&w.entry, &m->wait_list);
 		t->ts.__state = state;
-		rt_block("mutex_lock", s.file, s.line, m);
+		t->wait_file = s.file;
+		t->wait_line = s.line;
+		t->wait_ra = s.ra;
+		rt_block("mutex_lock", NULL, 0, m);
 		if (!list_empty(&w.entry))
 			list_del_init(&w.entry);
 	}
@@ -593,8 +596,11 @@ static int down_common(struct semaphore *sem, unsigned int state, long timeout, 
 		init_wait_entry(&w, WQ_FLAG_EXCLUSIVE);
 		list_add_tail(&w.entry, &sem->wait_list);
 		t->ts.__state = state;
+		t->wait_file = s.file;
+		t->wait_line = s.line;
+		t->wait_ra = s.ra;
 		if (timeout == MAX_SCHEDULE_TIMEOUT)
-			rt_block("down", s.file, s.line, sem);
+			rt_block("down", NULL, 0, sem);
 		else
 			schedule_timeout((long)(deadline - jiffies));
 		if (!list_empty(&w.entry))

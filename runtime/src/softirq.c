@@ -265,6 +265,7 @@ void tasklet_kill(struct tasklet_struct *t)
 	struct rt_task *cur = rt.running;
 	if (cur) {
 		cur->wait_file = NULL;
+		cur->wait_ra = s.ra;
 		cur->wait_what = "tasklet_kill";
 	}
 	if (rt_atomic_context()) {

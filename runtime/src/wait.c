@@ -121,6 +121,8 @@ void __rt_wait_begin(const char *file, int line)
 	if (t) {
 		t->wait_file = file;
 		t->wait_line = line;
+		t->wait_ra = NULL;
+		t->wait_what = "wait_event";
 	}
 	rt_point();
 }
@@ -130,6 +132,8 @@ void __rt_wait_site(const char *file, int line)
 	if (t) {
 		t->wait_file = file;
 		t->wait_line = line;
+		t->wait_ra = NULL;
+		t->wait_what = "wait_event";
 	}
 }
 long __rt_wait_end(long ret, const char *file, int line)
@@ -205,6 +209,8 @@ static long wait_for_common(struct completion *x, long timeout, unsigned int sta
 		list_add_tail(&w.entry, &x->wait.head);
 		t->wait_file = s.file;
 		t->wait_line = s.line;
+		t->wait_ra = s.ra;
+		t->wait_what = "wait_for_completion";
 		do {
 			if (signal_pending_state(state, t)) {
 				timeout = -ERESTARTSYS;

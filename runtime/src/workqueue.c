@@ -260,7 +260,7 @@ static bool flush_work_site(struct work_struct *w, struct rt_site s)
 	if (self_wait(w, s, "flush_work"))
 		return false;
 	u64 target = pending ? w->__rt_queued_seq : w->__rt_started_seq;
-	wait_event(work_done_wq, w->__rt_done_seq >= target || rt.aborted ||
+	rt_wait_internal(s, work_done_wq, w->__rt_done_seq >= target || rt.aborted ||
 				 (!test_bit(WORK_STRUCT_PENDING_BIT, PENDING(w)) && !w->__rt_running &&
 				  w->__rt_done_seq < target));
 	return true;
@@ -275,7 +275,7 @@ static bool cancel_sync(struct work_struct *w, struct delayed_work *dw, struct r
 	bool was = grab_pending(w, dw);
 	lockdep_wait_for(w, s);
 	if (w->__rt_running && !self_wait(w, s, api))
-		wait_event(work_done_wq, !w->__rt_running || rt.aborted);
+		rt_wait_internal(s, work_done_wq, !w->__rt_running || rt.aborted);
 	return was;
 }
 bool cancel_work_sync(struct work_struct *work) { return cancel_sync(work, NULL, RT_SITE_RA(), "cancel_work_sync()"); }
@@ -306,7 +306,7 @@ static void flush_wq(struct workqueue_struct *wq, struct rt_site s, const char *
 		}
 	/* Simplification: waits until the queue is empty and idle, so work
 	 * queued after the flush started is waited for too. */
-	wait_event(work_done_wq, (list_empty(&wq->pending) && !wq->running) || rt.aborted);
+	rt_wait_internal(s, work_done_wq, (list_empty(&wq->pending) && !wq->running) || rt.aborted);
 }
 void __flush_workqueue(struct workqueue_struct *wq) { flush_wq(wq, RT_SITE_RA(), "flush_workqueue()"); }
 void drain_workqueue(struct workqueue_struct *wq) { flush_wq(wq, RT_SITE_RA(), "drain_workqueue()"); }
@@ -317,7 +317,7 @@ void destroy_workqueue(struct workqueue_struct *wq)
 	wq->destroying = true;
 	__wake_up(&wq->more_work, TASK_NORMAL, 0, NULL);
 	for (int i = 0; i < wq->nworkers; i++)
-		wait_event(wq->workers[i]->exit_wq, wq->workers[i]->exited || rt.aborted);
+		rt_wait_internal(s, wq->workers[i]->exit_wq, wq->workers[i]->exited || rt.aborted);
 	list_del(&wq->all_node);
 	/* the struct stays allocated (and marked destroyed) so late queueing is
 	 * caught instead of corrupting memory */
