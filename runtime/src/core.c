@@ -590,8 +590,13 @@ void rt_sleep_check(const char *api, const char *file, int line, void *ra)
 	struct rt_cpu *c = rt_this_cpu();
 	unsigned int pc = c->preempt_count;
 	bool off = c->irqs_off;
-	if (pc == 0 && !off && t->rcu_depth == 0 && t->kind != RT_TASK_IDLE)
+	if (pc == 0 && !off && t->rcu_depth == 0 && t->kind != RT_TASK_IDLE) {
+		t->atomic_sleep_reported = false;
 		return;
+	}
+	if (!strcmp(api, "schedule()") && t->atomic_sleep_reported)
+		return; /* the sleeping API that got here was reported already */
+	t->atomic_sleep_reported = true;
 	struct rt_site site = { file, line, ra };
 	char basis[128];
 	snprintf(basis, sizeof(basis), "%s@%s", api, rt_context_name());

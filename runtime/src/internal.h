@@ -107,6 +107,7 @@ struct rt_task {
 	struct list_head all_node;
 	unsigned long sigpending;
 	int rcu_depth;
+	bool atomic_sleep_reported; /* a might_sleep report covers the schedule() that follows */
 	struct rt_frame frames[RT_MAX_FRAMES];
 	int nframes;
 	struct rt_held_lock held[RT_MAX_HELD];

@@ -9,6 +9,7 @@
 #include <linux/timer.h>
 #include <linux/uaccess.h>
 #include <linux/rcupdate.h>
+#include <linux/workqueue.h>
 #include <linux/string.h>
 #include "rt_test.h"
 
@@ -80,6 +81,19 @@ static void scen_sleep_in_rcu(void)
 		msleep(1);
 	rcu_read_unlock();
 	synchronize_rcu();
+}
+
+static struct work_struct vwork;
+static void vwork_fn(struct work_struct *w) { udelay(50); }
+static void scen_flush_under_lock(void)
+{
+	INIT_WORK(&vwork, vwork_fn);
+	schedule_work(&vwork);
+	if (bad)
+		spin_lock(&lock_a);
+	flush_work(&vwork); /* waits: one report, at this line */
+	if (bad)
+		spin_unlock(&lock_a);
 }
 
 /* ---- ctxlint-lock-order ---- */
@@ -291,6 +305,7 @@ static const struct named cases[] = {
 	{ "GFP_KERNEL under spinlock", scen_gfp_under_lock, "ctxlint-sleep-in-atomic", 1 },
 	{ "copy_to_user with irqs off", scen_copy_irqs_off, "ctxlint-sleep-in-atomic", 1 },
 	{ "sleep under rcu_read_lock", scen_sleep_in_rcu, "ctxlint-sleep-in-atomic", 1 },
+	{ "flush_work under spinlock", scen_flush_under_lock, "ctxlint-sleep-in-atomic", 1 },
 	{ "ABBA", scen_abba, "ctxlint-lock-order", 1 },
 	{ "double lock", scen_double, "ctxlint-double-lock", 1 },
 	{ "hardirq inversion", scen_irq_inversion, "ctxlint-irq-lock-inversion", 1 },
