@@ -42,8 +42,10 @@ done
 
 kmake() { make -C "$src" O="$out" LLVM=-19 "$@"; }
 
-# has_objs <dir>: some object was compiled in O/<dir> itself
-has_objs() { compgen -G "$out/$1/.*.o.cmd" >/dev/null; }
+# descended <dir>: kbuild has built O/<dir> as a directory (it then writes
+# modules.order there). Objects alone do not tell: a single-file build
+# (kernel-tree.sh compdb) may have put one there.
+descended() { [[ -f $out/$1/modules.order ]]; }
 
 : > "$dest/build.log"
 # Pass 1: the directories themselves (kbuild descends into the subdirs their
@@ -63,7 +65,7 @@ for round in 1 2 3; do
   todo=()
   for c in "${cand[@]}"; do
     compgen -G "$src/$c/*.c" >/dev/null || continue
-    has_objs "$c" && continue
+    descended "$c" && continue
     [[ -f $out/$c/.ctxlint-tried ]] && continue
     skip=0
     for t in "${todo[@]}"; do [[ $c == "$t"/* ]] && skip=1; done
