@@ -18,6 +18,7 @@ static int narmed, caparmed;
 struct rt_rcu_cb { struct rcu_head *head; void (*func)(struct rcu_head *); u64 gp; struct rt_rcu_cb *next; };
 static struct rt_rcu_cb *rcu_list;
 static u64 rcu_gp_started, rcu_gp_done;
+static bool rcu_poll_armed;
 
 void rt_softirq_reset(void)
 {
@@ -37,6 +38,7 @@ void rt_softirq_reset(void)
 		rcu_list = n;
 	}
 	rcu_gp_started = rcu_gp_done = 0;
+	rcu_poll_armed = false;
 }
 
 void open_softirq(int nr, void (*action)(void))
@@ -538,11 +540,14 @@ void rcu_read_unlock_bh(void)
 	rcu_read_unlock();
 	local_bh_enable();
 }
-static bool readers_active(void)
+/* include_self: from a softirq, the interrupted task's read-side section
+ * counts too; synchronize_rcu() ignores its caller (sleeping inside a reader
+ * is reported by might_sleep). */
+static bool readers_active(bool include_self)
 {
 	struct rt_task *t;
 	list_for_each_entry(t, &rt.all_tasks, all_node)
-		if (!t->exited && t->rcu_depth > 0 && t != rt.running)
+		if (!t->exited && t->rcu_depth > 0 && (include_self || t != rt.running))
 			return true;
 	return false;
 }
@@ -552,11 +557,31 @@ void synchronize_rcu(void)
 {
 	rt_sleep_check("synchronize_rcu()", NULL, 0, __builtin_return_address(0));
 	msleep(1);
-	while (readers_active() && !rt.aborted)
+	while (readers_active(false) && !rt.aborted)
 		msleep(1);
+}
+/* While callbacks wait, a grace-period poll every jiffy makes sure some CPU
+ * takes a timer tick (and so RCU_SOFTIRQ) even when all CPUs are idle. */
+static void rcu_poll(void *arg)
+{
+	(void)arg;
+	rcu_poll_armed = false;
+	if (!rcu_list)
+		return;
+	rt.cpus[0].tick_pending = true;
+	rcu_poll_armed = true;
+	rt_event_at(rt.now + NSEC_PER_JIFFY, rcu_poll, NULL);
+}
+static void rcu_arm_poll(void)
+{
+	if (!rcu_poll_armed) {
+		rcu_poll_armed = true;
+		rt_event_at(sim_now_ns() + NSEC_PER_JIFFY, rcu_poll, NULL);
+	}
 }
 void call_rcu(struct rcu_head *head, void (*func)(struct rcu_head *))
 {
+	rcu_arm_poll();
 	struct rt_rcu_cb *cb = calloc(1, sizeof(*cb));
 	cb->head = head;
 	cb->func = func;
@@ -575,7 +600,7 @@ static long thunk_rcu(void *fn, void *a, void *b, void *c)
 }
 static void rcu_process_callbacks(void)
 {
-	if (readers_active())
+	if (readers_active(true))
 		return;
 	while (rcu_list && !rt.aborted) {
 		struct rt_rcu_cb *cb = rcu_list;
@@ -593,6 +618,7 @@ void rcu_barrier(void)
 static void kfree_rcu_cb(struct rcu_head *h) { kfree(h); }
 void __rt_kfree_rcu(void *ptr)
 {
+	rcu_arm_poll();
 	/* The rcu_head lives inside the object; freeing the object start is
 	 * what kfree_rcu() ends up doing. */
 	struct rt_rcu_cb *cb = calloc(1, sizeof(*cb));

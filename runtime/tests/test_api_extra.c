@@ -126,6 +126,33 @@ static void scen_misc(void)
 	sim_sensor_destroy(s);
 }
 
+/* RCU: synchronize_rcu() waits for a reader in another task; call_rcu()
+ * callbacks run only after it left its read-side section. */
+static bool reader_inside, cb_ran_while_reading, cb_ran;
+static u64 sync_done_at, reader_left_at;
+static struct rcu_head rh;
+static void rcu_cb(struct rcu_head *h) { cb_ran = true; cb_ran_while_reading = reader_inside; }
+static void rcu_reader(void *arg)
+{
+	rcu_read_lock();
+	reader_inside = true;
+	mdelay(3); /* busy, not sleeping */
+	reader_inside = false;
+	reader_left_at = sim_now_ns();
+	rcu_read_unlock();
+}
+static void scen_rcu(void)
+{
+	struct task_struct *r = sim_spawn("rcu-reader", rcu_reader, NULL);
+	while (!reader_inside)
+		udelay(10);
+	call_rcu(&rh, rcu_cb);
+	synchronize_rcu();
+	sync_done_at = sim_now_ns();
+	sim_join(r);
+	msleep(5);
+}
+
 static struct hrtimer hrt;
 static int hr_count, hr_hard_ok, hr_soft_ok;
 static bool hr_sleep;
@@ -158,6 +185,12 @@ static void scen_hrtimer(void)
 
 int main(void)
 {
+	run(scen_rcu);
+	CHECK(cb_ran);
+	CHECK(!cb_ran_while_reading);
+	CHECK(sync_done_at >= reader_left_at);
+	CHECK_EQ(sim_finding_count(NULL), 0);
+
 	hr_mode = HRTIMER_MODE_REL;
 	run(scen_hrtimer);
 	CHECK_EQ(hr_count, 5);
