@@ -238,10 +238,12 @@ static void handle_irq(struct rt_cpu *c, unsigned int irq)
 		if (r & IRQ_WAKE_THREAD) {
 			if (!a->thread_fn) {
 				rt_report_function_override = (void *)a->handler;
-				rt_report("ctxlint-irq-handler-return", a->req_site, "wake-thread-without-thread",
+				rt_report("ctxlint-irq-handler-return", ((struct rt_site){ NULL, -1, (void *)a->handler }),
+					  "wake-thread-without-thread",
 					  "irq %u handler %s returned IRQ_WAKE_THREAD but no thread function is "
 					  "registered",
 					  irq, rt_symbol_name((void *)a->handler));
+				rt_report_note(a->req_site, "requested without a thread function here");
 				rt_report_function_override = NULL;
 				r = IRQ_HANDLED; /* __handle_irq_event_percpu() warns and goes on */
 			} else {
