@@ -936,7 +936,7 @@ void sim_default_config(struct sim_config *cfg)
 	cfg->debug_shirq_at_free = true;
 	cfg->spurious_window = 100000;
 	cfg->storm_limit = 1000;
-	cfg->max_time_ns = 600ULL * 1000000000ULL;
+	cfg->max_time_ns = 60ULL * 1000000000ULL;
 }
 
 static void scenario_body(void *arg)
@@ -944,7 +944,7 @@ static void scenario_body(void *arg)
 	((sim_scenario_fn)arg)();
 }
 
-static void report_hang(void)
+static void report_hang(const char *why)
 {
 	struct rt_task *t;
 	rt.hung = true;
@@ -956,9 +956,7 @@ static void report_hang(void)
 		struct rt_task *saved = rt.running;
 		rt.running = t; /* report from the blocked task's stack */
 		rt_report("ctxlint-sim-hang", ((struct rt_site){ t->wait_file, t->wait_line, t->wait_file ? NULL : t->wait_ra }),
-			  t->wait_what,
-			  "task %s (pid %d) blocked forever in %s: nothing can wake it any more", t->ts.comm, t->ts.pid,
-			  t->wait_what);
+			  t->wait_what, "task %s (pid %d) blocked in %s %s", t->ts.comm, t->ts.pid, t->wait_what, why);
 		rt.running = saved;
 	}
 }
@@ -981,7 +979,7 @@ static void run_loop(void)
 		struct sim_event *e = heap_top();
 		if (!best) {
 			if (!e) {
-				report_hang();
+				report_hang("forever: nothing can wake it any more");
 				break;
 			}
 			fire_top();
@@ -999,11 +997,12 @@ static void run_loop(void)
 		 * to sleep (e.g. tasklet_kill() on a disabled tasklet while
 		 * ksoftirqd requeues it forever).  That is a livelock. */
 		if (rt.now > rt.last_progress + 5000000000ULL) {
-			report_hang();
+			report_hang("forever: only wake-ups that lead back to sleep happen (livelock)");
 			break;
 		}
 		if (rt.now > rt.cfg.max_time_ns) {
 			rt_log("simulated time limit reached\n");
+			report_hang("until the end of the simulated time limit");
 			break;
 		}
 		rt.running_cpu = best;
@@ -1143,6 +1142,8 @@ int sim_main(int argc, char **argv)
 			cfg.debug_shirq_at_request = false;
 		else if (!strcmp(a, "--no-debug-shirq"))
 			cfg.debug_shirq_at_request = cfg.debug_shirq_at_free = false;
+		else if (!strncmp(a, "--max-time=", 11))
+			cfg.max_time_ns = (unsigned long long)(strtod(a + 11, NULL) * 1e9);
 		else if (!strncmp(a, "--spurious-window=", 18))
 			cfg.spurious_window = strtoul(a + 18, NULL, 0);
 		else if (!strcmp(a, "--verbose") || !strcmp(a, "-v"))
@@ -1153,7 +1154,7 @@ int sim_main(int argc, char **argv)
 			return 0;
 		} else {
 			fprintf(stderr, "usage: %s [--seed=N] [--cpus=N] [--scenario=NAME] [--json=FILE] [--text=FILE|-] "
-					"[--no-shirq-at-request] [--no-debug-shirq] [--spurious-window=N] [--verbose]\n",
+					"[--no-shirq-at-request] [--no-debug-shirq] [--spurious-window=N] [--max-time=SECONDS] [--verbose]\n",
 				argv[0]);
 			return 2;
 		}

@@ -36,6 +36,8 @@ def parse_args():
     p.add_argument("-I", action="append", default=[], dest="includes", metavar="DIR")
     p.add_argument("--no-shirq-at-request", action="store_true",
                    help="do not fire shared handlers at request_irq (a runtime option, not kernel behaviour)")
+    p.add_argument("--max-time", type=float, default=60.0,
+                   help="simulated seconds before a run stops; tasks still blocked then are reported (default 60)")
     p.add_argument("--keep", metavar="DIR", help="keep the program and per-seed reports in DIR")
     p.add_argument("--expect", metavar="RULES",
                    help="comma-separated rule ids that must be exactly the ones found ('' = none); "
@@ -65,7 +67,8 @@ def build(args, workdir):
 def run_seed(args, exe, seed, workdir):
     js = os.path.join(workdir, "seed-%d.json" % seed)
     txt = os.path.join(workdir, "seed-%d.txt" % seed)
-    cmd = [exe, "--seed=%d" % seed, "--cpus=%d" % args.cpus, "--json=" + js, "--text=" + txt]
+    cmd = [exe, "--seed=%d" % seed, "--cpus=%d" % args.cpus, "--json=" + js, "--text=" + txt,
+           "--max-time=%g" % args.max_time]
     if args.scenario:
         cmd.append("--scenario=" + args.scenario)
     if args.no_shirq_at_request:
