@@ -889,8 +889,9 @@ static void kthread_trampoline(void *arg)
 	(void)arg;
 	t->exit_code = (int)rt_call_entry("kthread", (void *)t->threadfn, 0, thunk_kthread, t->arg, NULL, NULL);
 }
-struct task_struct *kthread_create(int (*threadfn)(void *data), void *data, const char namefmt[], ...)
+struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *data, int node, const char namefmt[], ...)
 {
+	(void)node;
 	char name[64];
 	va_list ap;
 	va_start(ap, namefmt);

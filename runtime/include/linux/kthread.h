@@ -1,7 +1,11 @@
 #ifndef _RT_LINUX_KTHREAD_H
 #define _RT_LINUX_KTHREAD_H
 #include <linux/sched.h>
-__printf(3, 4) struct task_struct *kthread_create(int (*threadfn)(void *data), void *data, const char namefmt[], ...);
+#define NUMA_NO_NODE (-1)
+__printf(4, 5) struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *data, int node,
+							const char namefmt[], ...);
+#define kthread_create(threadfn, data, namefmt, arg...) \
+	kthread_create_on_node(threadfn, data, NUMA_NO_NODE, namefmt, ##arg)
 #define kthread_run(threadfn, data, namefmt, ...) ({ \
 	struct task_struct *__k = kthread_create(threadfn, data, namefmt, ##__VA_ARGS__); \
 	if (!IS_ERR(__k)) wake_up_process(__k); \
