@@ -447,7 +447,17 @@ void misc_deregister(struct miscdevice *misc)
 loff_t no_llseek(struct file *file, loff_t offset, int whence) { (void)file; (void)offset; (void)whence; return -ESPIPE; }
 loff_t noop_llseek(struct file *file, loff_t offset, int whence) { (void)offset; (void)whence; return file->f_pos; }
 int nonseekable_open(struct inode *inode, struct file *filp) { (void)inode; (void)filp; return 0; }
-void poll_wait(struct file *filp, wait_queue_head_t *wait_address, poll_table *p) { (void)filp; (void)wait_address; (void)p; }
+void poll_wait(struct file *filp, wait_queue_head_t *wait_address, poll_table *p)
+{
+	(void)filp;
+	if (!p || !wait_address || p->n >= 8)
+		return;
+	struct wait_queue_entry *e = &p->entries[p->n];
+	init_wait_entry(e, 0);
+	e->func = default_wake_function; /* stays queued until poll() ends */
+	p->heads[p->n++] = wait_address;
+	add_wait_queue(wait_address, e);
+}
 
 struct open_file { struct file file; struct inode inode; bool used; };
 static struct open_file files[32];
@@ -534,6 +544,50 @@ long sim_ioctl(int fd, unsigned int cmd, unsigned long arg)
 	return syscall_exit(rt_call_entry("ioctl() system call", (void *)f->f_op->unlocked_ioctl, 1, thunk_ioctl, f,
 					  (void *)(uintptr_t)cmd, (void *)arg));
 }
+static long thunk_poll(void *fn, void *a, void *b, void *c)
+{
+	(void)c;
+	return (long)((unsigned int (*)(struct file *, struct poll_table_struct *))fn)(a, b);
+}
+int sim_poll(int fd, unsigned int events, int timeout_ms)
+{
+	struct file *f = fd_file(fd);
+	struct rt_task *t = rt.running;
+	if (!f || !t)
+		return -EBADF;
+	if (!f->f_op->poll)
+		return (int)(events & (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM)); /* always ready */
+	struct poll_table_struct pt = { 0 };
+	long left = timeout_ms < 0 ? MAX_SCHEDULE_TIMEOUT : (long)msecs_to_jiffies((unsigned)timeout_ms);
+	int ret = 0;
+	bool first = true;
+	for (;;) {
+		/* state first, then poll: a wake-up between the two is not lost */
+		t->ts.__state = TASK_INTERRUPTIBLE;
+		/* only the first pass registers on the driver's queues */
+		unsigned int mask = (unsigned int)rt_call_entry("poll() system call", (void *)f->f_op->poll, 1, thunk_poll,
+								f, first ? &pt : NULL, NULL);
+		first = false;
+		if (mask & (events | POLLERR | POLLHUP)) {
+			ret = (int)(mask & (events | POLLERR | POLLHUP));
+			break;
+		}
+		if (t->sigpending) {
+			ret = -EINTR;
+			break;
+		}
+		if (!left)
+			break;
+		t->wait_what = "poll";
+		left = schedule_timeout(left);
+	}
+	t->ts.__state = TASK_RUNNING;
+	for (int i = 0; i < pt.n; i++)
+		remove_wait_queue(pt.heads[i], &pt.entries[i]);
+	syscall_exit(0);
+	return ret;
+}
+
 int sim_close(int fd)
 {
 	struct file *f = fd_file(fd);

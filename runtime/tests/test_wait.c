@@ -138,6 +138,36 @@ static void scen_unchecked(void)
 	misc_deregister(&wdev);
 }
 
+/* poll() on a driver file */
+#include <linux/poll.h>
+static DECLARE_WAIT_QUEUE_HEAD(pdev_wq);
+static int pdev_ready;
+static __poll_t pdev_poll(struct file *f, poll_table *wait)
+{
+	poll_wait(f, &pdev_wq, wait);
+	return pdev_ready ? EPOLLIN | EPOLLRDNORM : 0;
+}
+static const struct file_operations pdev_fops = { .poll = pdev_poll };
+static struct miscdevice pdev_misc = { .minor = MISC_DYNAMIC_MINOR, .name = "pdev", .fops = &pdev_fops };
+static int poll_timeout_ret, poll_ready_ret;
+static void make_ready(void *arg)
+{
+	msleep(3);
+	pdev_ready = 1;
+	wake_up_interruptible(&pdev_wq);
+}
+static void scen_poll(void)
+{
+	pdev_ready = 0;
+	misc_register(&pdev_misc);
+	int fd = sim_open("pdev");
+	poll_timeout_ret = sim_poll(fd, POLLIN, 1);
+	sim_spawn("producer", make_ready, NULL);
+	poll_ready_ret = sim_poll(fd, POLLIN, 1000);
+	sim_close(fd);
+	misc_deregister(&pdev_misc);
+}
+
 /* The same seed gives the same interleaving; other seeds give others. */
 static char trace[256];
 static int ntrace;
@@ -185,6 +215,11 @@ static void scen_kthread(void)
 
 int main(void)
 {
+	run(scen_poll);
+	CHECK_EQ(poll_timeout_ret, 0);
+	CHECK_EQ(poll_ready_ret, POLLIN);
+	CHECK_EQ(sim_finding_count(NULL), 0);
+
 	run(scen_kthread);
 	CHECK(kthread_loops >= 3);
 	CHECK_EQ(kthread_result, 42);

@@ -74,6 +74,8 @@ int sim_open(const char *name);  /* misc device or chrdev name */
 long sim_read(int fd, void __user *buf, size_t n);
 long sim_write(int fd, const void __user *buf, size_t n);
 long sim_ioctl(int fd, unsigned int cmd, unsigned long arg);
+/* poll(2) on one file: the ready events among `events`, 0 on timeout, -EINTR on a signal. */
+int sim_poll(int fd, unsigned int events, int timeout_ms);
 int sim_close(int fd);
 
 /* ---- device side (called from device models) ---- */
