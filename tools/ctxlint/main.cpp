@@ -285,7 +285,9 @@ int main(int argc, const char **argv) {
     }
     DB = std::move(FixedDB);
   } else if (!BuildPath.empty()) {
-    DB = CompilationDatabase::autoDetectFromDirectory(BuildPath, DBError);
+    // -p names the directory itself; searching its parents would silently
+    // pick up an unrelated database.
+    DB = CompilationDatabase::loadFromDirectory(BuildPath, DBError);
     if (!DB) {
       llvm::errs() << "ctxlint: error: no compilation database in '" << BuildPath << "': " << DBError << "\n";
       return ExitUsage;

@@ -1,0 +1,2 @@
+#include <linux/spinlock.h>
+void broken(void) { this_does_not_parse( }
