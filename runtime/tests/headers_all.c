@@ -31,6 +31,7 @@
 #include <linux/irqreturn.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/kfifo.h>
 #include <linux/kthread.h>
 #include <linux/ktime.h>
 #include <linux/list.h>

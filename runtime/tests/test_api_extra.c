@@ -13,6 +13,7 @@
 #include <linux/rcupdate.h>
 #include <linux/i2c.h>
 #include <sim/devices.h>
+#include <linux/string.h>
 #include "rt_test.h"
 
 static DECLARE_RWSEM(sem);
@@ -153,6 +154,34 @@ static void scen_rcu(void)
 	msleep(5);
 }
 
+#include <linux/kfifo.h>
+static DEFINE_KFIFO(ifo, int, 8);
+static struct kfifo bytes;
+static void scen_kfifo(void)
+{
+	for (int i = 0; i < 10; i++)
+		kfifo_put(&ifo, i);
+	CHECK_EQ(kfifo_len(&ifo), 8); /* full at 8 */
+	int v = -1;
+	CHECK_EQ(kfifo_get(&ifo, &v), 1);
+	CHECK_EQ(v, 0);
+	CHECK(kfifo_put(&ifo, 99));
+	int out[8];
+	CHECK_EQ(kfifo_out(&ifo, out, 8), 8);
+	CHECK_EQ(out[6], 7);
+	CHECK_EQ(out[7], 99);
+	CHECK(kfifo_is_empty(&ifo));
+	CHECK_EQ(kfifo_alloc(&bytes, 100, GFP_KERNEL), 0);
+	CHECK_EQ(kfifo_size(&bytes), 128);
+	kfifo_in(&bytes, "hello", 5);
+	char __user *u = sim_user_alloc(16);
+	unsigned int copied = 0;
+	CHECK_EQ(kfifo_to_user(&bytes, u, 16, &copied), 0);
+	CHECK_EQ(copied, 5);
+	CHECK(!memcmp(u, "hello", 5));
+	kfifo_free(&bytes);
+}
+
 static struct hrtimer hrt;
 static int hr_count, hr_hard_ok, hr_soft_ok;
 static bool hr_sleep;
@@ -185,6 +214,9 @@ static void scen_hrtimer(void)
 
 int main(void)
 {
+	run(scen_kfifo);
+	CHECK_EQ(sim_finding_count(NULL), 0);
+
 	run(scen_rcu);
 	CHECK(cb_ran);
 	CHECK(!cb_ran_while_reading);
