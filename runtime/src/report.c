@@ -37,6 +37,10 @@ struct rt_finding {
 	char *fname;
 	struct rt_chain_step chain[RT_MAX_CHAIN];
 	int nchain;
+	/* frames of the context this one interrupted or was called from (text
+	 * report only): below the boundary of the current context */
+	struct rt_chain_step below[8];
+	int nbelow;
 	struct { struct rt_loc where; char *msg; } notes[RT_MAX_NOTES];
 	int nnotes;
 	char *lines[RT_MAX_LINES];
@@ -79,6 +83,12 @@ void rt_findings_reset(void)
 			free(f->chain[j].boundary);
 			free(f->chain[j].where.rfile);
 			free(f->chain[j].where.rfunc);
+		}
+		for (int j = 0; j < f->nbelow; j++) {
+			free(f->below[j].fname);
+			free(f->below[j].boundary);
+			free(f->below[j].where.rfile);
+			free(f->below[j].where.rfunc);
 		}
 		for (int j = 0; j < f->nnotes; j++) {
 			free(f->notes[j].msg);
@@ -173,6 +183,13 @@ void rt_report(const char *rule, struct rt_site site, const char *basis, const c
 		int from = start > 0 ? start - 1 : 0; /* include the boundary label */
 		if (top - from > RT_MAX_CHAIN)
 			from = top - RT_MAX_CHAIN;
+		for (int i = from - 1; i >= 0 && f->nbelow < 8; i--) {
+			struct rt_chain_step *b = &f->below[f->nbelow++];
+			b->fn = t->frames[i].fn;
+			b->boundary = t->frames[i].boundary ? strdup(t->frames[i].boundary) : NULL;
+			if (i + 1 < top && !t->frames[i + 1].boundary)
+				b->where.ra = t->frames[i + 1].call_site;
+		}
 		for (int i = from; i < top; i++) {
 			struct rt_chain_step *s = &f->chain[f->nchain++];
 			s->fn = t->frames[i].fn;
@@ -518,6 +535,15 @@ static void write_text(FILE *o)
 					fprintf(o, "     %s (%s:%d)\n", s->fname ? s->fname : "?",
 						s->where.rfile ? s->where.rfile : "?", s->where.rline);
 			}
+			for (int j = 0; j < f->nbelow; j++) {
+				struct rt_chain_step *s = &f->below[j];
+				if (s->boundary)
+					fprintf(o, "     <%s>\n", s->boundary);
+				else if (s->fname && s->where.rfile)
+					fprintf(o, "     %s (%s:%d)\n", s->fname, s->where.rfile, s->where.rline);
+				else if (s->fname)
+					fprintf(o, "     %s\n", s->fname);
+			}
 		}
 		for (int j = 0; j < f->nnotes; j++)
 			fprintf(o, "%s:%d:%d: note: %s\n", f->notes[j].where.rfile ? f->notes[j].where.rfile : "<unknown>",
@@ -594,6 +620,10 @@ void rt_findings_emit(void)
 		for (int j = 0; j < f->nnotes; j++)
 			if (!f->notes[j].where.file)
 				sym_add(f->notes[j].where.ra, false);
+		for (int j = 0; j < f->nbelow; j++) {
+			sym_add(f->below[j].fn, true);
+			sym_add(f->below[j].where.ra, false);
+		}
 	}
 	symbolize_all();
 	for (int i = 0; i < nfindings; i++) {
@@ -608,6 +638,10 @@ void rt_findings_emit(void)
 		}
 		for (int j = 0; j < f->nnotes; j++)
 			resolve_loc(&f->notes[j].where);
+		for (int j = 0; j < f->nbelow; j++) {
+			f->below[j].fname = f->below[j].fn ? fn_name(f->below[j].fn) : NULL;
+			resolve_loc(&f->below[j].where);
+		}
 		u64 h = fnv_str(0xcbf29ce484222325ULL, f->rule);
 		h = fnv_str(h, f->fname);
 		h = fnv_str(h, f->basis);
