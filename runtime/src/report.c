@@ -3,6 +3,7 @@
  * code addresses (one llvm-symbolizer/addr2line run per simulation), and the
  * text and JSON (schema version 1, shared with the static tool) writers. */
 #include "internal.h"
+#include "sha1.h"
 #include <dlfcn.h>
 #include <elf.h>
 #include <unistd.h>
@@ -48,7 +49,7 @@ struct rt_finding {
 	int cpu;
 	char task[32];
 	const char *context;
-	char fingerprint[17];
+	char fingerprint[41];
 	u64 dedup_key;
 };
 
@@ -603,6 +604,60 @@ static void write_json(FILE *o)
 	fprintf(o, "],\"failedTranslationUnits\":[]}\n");
 }
 
+/* The static tool's recipe (checkers/report/Fingerprint.h): SHA-1 over the
+ * NUL-separated rule id, function, basis and file basename, where the basis is
+ * the offending source line with whitespace runs collapsed (the message when
+ * the line cannot be read).  The same bug found statically and dynamically
+ * therefore gets the same fingerprint. */
+static char *normalized_line(const char *file, int line)
+{
+	if (!file || line <= 0)
+		return NULL;
+	FILE *in = fopen(file, "r");
+	if (!in)
+		return NULL;
+	char buf[4096];
+	int n = 0;
+	char *out = NULL;
+	while (fgets(buf, sizeof(buf), in))
+		if (++n == line) {
+			out = malloc(strlen(buf) + 1);
+			size_t k = 0;
+			bool space = false;
+			for (const char *c = buf; *c; c++) {
+				if (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r' || *c == '\v' || *c == '\f') {
+					space = k != 0;
+					continue;
+				}
+				if (space)
+					out[k++] = ' ';
+				space = false;
+				out[k++] = *c;
+			}
+			out[k] = 0;
+			break;
+		}
+	fclose(in);
+	return out;
+}
+static void fingerprint(struct rt_finding *f)
+{
+	struct rt_sha1 c;
+	rt_sha1_init(&c);
+	char *basis = normalized_line(f->loc.rfile, f->loc.rline);
+	const char *fields[4] = { f->rule, f->fname ? f->fname : "", basis && basis[0] ? basis : f->message, "" };
+	const char *file = f->loc.rfile ? f->loc.rfile : "";
+	const char *base = file;
+	for (const char *p = file; *p; p++)
+		if (*p == '/' || *p == '\\')
+			base = p + 1;
+	fields[3] = base;
+	for (int i = 0; i < 4; i++)
+		rt_sha1_update(&c, fields[i], strlen(fields[i]) + 1); /* with the NUL separator */
+	rt_sha1_hex(&c, f->fingerprint);
+	free(basis);
+}
+
 void rt_findings_emit(void)
 {
 	nreqs = 0;
@@ -642,10 +697,7 @@ void rt_findings_emit(void)
 			f->below[j].fname = f->below[j].fn ? fn_name(f->below[j].fn) : NULL;
 			resolve_loc(&f->below[j].where);
 		}
-		u64 h = fnv_str(0xcbf29ce484222325ULL, f->rule);
-		h = fnv_str(h, f->fname);
-		h = fnv_str(h, f->basis);
-		snprintf(f->fingerprint, sizeof(f->fingerprint), "%016llx", (unsigned long long)h);
+		fingerprint(f);
 	}
 	if (rt.cfg.report_text) {
 		FILE *o = strcmp(rt.cfg.report_text, "-") ? fopen(rt.cfg.report_text, "w") : stdout;
