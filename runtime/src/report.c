@@ -658,6 +658,21 @@ static void fingerprint(struct rt_finding *f)
 	free(basis);
 }
 
+static int finding_cmp(const void *a, const void *b)
+{
+	const struct rt_finding *x = a, *y = b;
+	int c = strcmp(x->loc.rfile ? x->loc.rfile : "", y->loc.rfile ? y->loc.rfile : "");
+	if (c)
+		return c;
+	if (x->loc.rline != y->loc.rline)
+		return x->loc.rline < y->loc.rline ? -1 : 1;
+	if (x->loc.rcol != y->loc.rcol)
+		return x->loc.rcol < y->loc.rcol ? -1 : 1;
+	if ((c = strcmp(x->rule, y->rule)))
+		return c;
+	return strcmp(x->message, y->message);
+}
+
 void rt_findings_emit(void)
 {
 	nreqs = 0;
@@ -699,6 +714,9 @@ void rt_findings_emit(void)
 		}
 		fingerprint(f);
 	}
+	/* the shared schema's order: file, line, column, rule id, message */
+	qsort(findings, (size_t)nfindings, sizeof(findings[0]), finding_cmp);
+	last = NULL;
 	if (rt.cfg.report_text) {
 		FILE *o = strcmp(rt.cfg.report_text, "-") ? fopen(rt.cfg.report_text, "w") : stdout;
 		if (o) {

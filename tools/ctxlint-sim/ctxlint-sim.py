@@ -128,7 +128,7 @@ def main():
                     continue
                 seen.add(key)
                 merged.append(f)
-        merged.sort(key=lambda f: (f["file"], f["line"], f["column"], f["ruleId"]))
+        merged.sort(key=lambda f: (f["file"], f["line"], f["column"], f["ruleId"], f["message"]))
         texts = [text_for(f) for f in merged]
         for f in merged:
             f.pop("_text", None)
@@ -136,11 +136,11 @@ def main():
                "findings": merged, "failedTranslationUnits": []}
         if args.json:
             if args.json == "-":
-                json.dump(doc, sys.stdout, indent=1)
+                json.dump(doc, sys.stdout, indent=2)
                 print()
             else:
                 with open(args.json, "w") as f:
-                    json.dump(doc, f, indent=1)
+                    json.dump(doc, f, indent=2)
         if args.text and args.text != "none":
             body = "\n".join(texts)
             summary = "%d finding(s) over %d seed(s)" % (len(merged), args.seeds)
