@@ -554,7 +554,16 @@ static void write_text(FILE *o)
 
 static void write_json(FILE *o)
 {
-	fprintf(o, "{\"schemaVersion\":1,\"tool\":\"ctxlint-sim\",\"toolVersion\":\"0.1.0\",\"findings\":[");
+	char cwd[4096];
+	fprintf(o, "{\"schemaVersion\":1,\"tool\":\"ctxlint-sim\",\"toolVersion\":\"0.1.0\",");
+	if (getcwd(cwd, sizeof(cwd) - 1)) {
+		/* relative file names are relative to the working directory */
+		strcat(cwd, "/");
+		fprintf(o, "\"sourceRoot\":");
+		json_str(o, cwd);
+		fputc(',', o);
+	}
+	fprintf(o, "\"findings\":[");
 	for (int i = 0; i < nfindings; i++) {
 		struct rt_finding *f = &findings[i];
 		fprintf(o, "%s\n{\"ruleId\":", i ? "," : "");

@@ -133,6 +133,7 @@ def main():
         for f in merged:
             f.pop("_text", None)
         doc = {"schemaVersion": 1, "tool": "ctxlint-sim", "toolVersion": TOOL_VERSION,
+               "sourceRoot": os.path.join(os.getcwd(), ""),
                "findings": merged, "failedTranslationUnits": []}
         if args.json:
             if args.json == "-":
