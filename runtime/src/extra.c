@@ -398,3 +398,118 @@ int i2c_transfer(struct i2c_adapter *adap, struct i2c_msg *msgs, int num)
 	}
 	return num;
 }
+
+/* ---- DMA-coherent memory ---- */
+void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *dma_handle, gfp_t gfp)
+{
+	(void)dev;
+	if (gfp & __GFP_DIRECT_RECLAIM)
+		rt_sleep_check("dma_alloc_coherent(GFP_KERNEL)", NULL, 0, __builtin_return_address(0));
+	void *p = kzalloc(size, gfp & ~__GFP_DIRECT_RECLAIM);
+	if (p && dma_handle)
+		*dma_handle = (dma_addr_t)(uintptr_t)p;
+	return p;
+}
+void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr_t dma_handle)
+{
+	(void)dev;
+	(void)size;
+	(void)dma_handle;
+	kfree(cpu_addr);
+}
+static void dmam_release(void *p) { kfree(p); }
+void *dmam_alloc_coherent(struct device *dev, size_t size, dma_addr_t *dma_handle, gfp_t gfp)
+{
+	if (gfp & __GFP_DIRECT_RECLAIM)
+		rt_sleep_check("dmam_alloc_coherent(GFP_KERNEL)", NULL, 0, __builtin_return_address(0));
+	void *p = dma_alloc_coherent(dev, size, dma_handle, gfp & ~__GFP_DIRECT_RECLAIM);
+	if (p)
+		devm_add_action(dev, dmam_release, p);
+	return p;
+}
+
+/* ---- mempools ---- */
+mempool_t *mempool_create_kmalloc_pool(int min_nr, size_t size)
+{
+	rt_sleep_check("mempool_create_kmalloc_pool()", NULL, 0, __builtin_return_address(0));
+	mempool_t *pool = kzalloc(sizeof(*pool), GFP_ATOMIC);
+	if (!pool)
+		return NULL;
+	pool->min_nr = min_nr;
+	pool->size = size;
+	pool->elements = kcalloc((size_t)min_nr, sizeof(void *), GFP_ATOMIC);
+	init_waitqueue_head(&pool->wait);
+	while (pool->curr_nr < min_nr)
+		pool->elements[pool->curr_nr++] = kmalloc(size, GFP_ATOMIC);
+	return pool;
+}
+void *mempool_alloc(mempool_t *pool, gfp_t gfp_mask)
+{
+	struct rt_site s = CALLER();
+	if (gfp_mask & __GFP_DIRECT_RECLAIM)
+		rt_sleep_check("mempool_alloc(GFP_KERNEL)", s.file, s.line, s.ra);
+	for (;;) {
+		void *p = kmalloc(pool->size, gfp_mask & ~__GFP_DIRECT_RECLAIM);
+		if (p)
+			return p;
+		if (pool->curr_nr)
+			return pool->elements[--pool->curr_nr];
+		if (!(gfp_mask & __GFP_DIRECT_RECLAIM))
+			return NULL;
+		rt_wait_internal(s, pool->wait, pool->curr_nr > 0 || rt.aborted);
+		if (rt.aborted)
+			return NULL;
+	}
+}
+void mempool_free(void *element, mempool_t *pool)
+{
+	if (!element)
+		return;
+	if (pool->curr_nr < pool->min_nr) {
+		pool->elements[pool->curr_nr++] = element;
+		wake_up(&pool->wait);
+		return;
+	}
+	kfree(element);
+}
+void mempool_destroy(mempool_t *pool)
+{
+	if (!pool)
+		return;
+	while (pool->curr_nr)
+		kfree(pool->elements[--pool->curr_nr]);
+	kfree(pool->elements);
+	kfree(pool);
+}
+
+/* ---- kthread parking ---- */
+static DECLARE_WAIT_QUEUE_HEAD(park_wq);
+bool kthread_should_park(void) { return rt_current()->should_park; }
+void kthread_parkme(void)
+{
+	struct rt_task *t = rt_current();
+	rt_sleep_check("kthread_parkme()", NULL, 0, __builtin_return_address(0));
+	if (!t->should_park)
+		return;
+	t->parked = true;
+	__wake_up(&park_wq, TASK_NORMAL, 0, NULL);
+	rt_wait_internal(CALLER(), park_wq, !t->should_park || t->should_stop || rt.aborted);
+	t->parked = false;
+}
+int kthread_park(struct task_struct *k)
+{
+	struct rt_task *t = k->rt;
+	struct rt_site s = CALLER();
+	rt_sleep_check("kthread_park()", s.file, s.line, s.ra);
+	if (t->exited)
+		return -ENOSYS;
+	t->should_park = true;
+	rt_wake(t, TASK_NORMAL);
+	rt_wait_internal(s, park_wq, t->parked || t->exited || rt.aborted);
+	return 0;
+}
+void kthread_unpark(struct task_struct *k)
+{
+	k->rt->should_park = false;
+	__wake_up(&park_wq, TASK_NORMAL, 0, NULL);
+}

@@ -38,6 +38,8 @@
 #include <linux/kthread.h>
 #include <linux/platform_device.h>
 #include <linux/i2c.h>
+#include <linux/dma-mapping.h>
+#include <linux/mempool.h>
 #include <linux/gpio.h>
 #include <linux/rwsem.h>
 #include <linux/cleanup.h>
@@ -118,6 +120,7 @@ struct rt_task {
 	/* kthreads */
 	int (*threadfn)(void *);
 	bool should_stop;
+	bool should_park, parked;
 	int exit_code;
 	wait_queue_head_t exit_wq;
 	/* what it is blocked on, for hang reports */

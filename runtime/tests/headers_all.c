@@ -12,6 +12,8 @@
 #include <linux/container_of.h>
 #include <linux/delay.h>
 #include <linux/device.h>
+#include <linux/dma-mapping.h>
+#include <linux/mempool.h>
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/export.h>

@@ -182,6 +182,48 @@ static void scen_kfifo(void)
 	kfifo_free(&bytes);
 }
 
+#include <linux/mempool.h>
+#include <linux/dma-mapping.h>
+#include <linux/kthread.h>
+static mempool_t *pool;
+static int parks, park_loops;
+static int parking_thread(void *d)
+{
+	while (!kthread_should_stop()) {
+		if (kthread_should_park()) {
+			parks++;
+			kthread_parkme();
+		}
+		park_loops++;
+		msleep(1);
+	}
+	return 0;
+}
+static void scen_pool_dma_park(void)
+{
+	dma_addr_t h = 0;
+	void *buf = dma_alloc_coherent(NULL, 256, &h, GFP_KERNEL);
+	CHECK(buf && h == (dma_addr_t)(uintptr_t)buf);
+	dma_free_coherent(NULL, 256, buf, h);
+	pool = mempool_create_kmalloc_pool(2, 64);
+	CHECK(pool != NULL && pool->curr_nr == 2);
+	void *e = mempool_alloc(pool, GFP_KERNEL);
+	CHECK(e != NULL);
+	mempool_free(e, pool);
+	struct task_struct *k = kthread_run(parking_thread, NULL, "parker");
+	msleep(3);
+	CHECK_EQ(kthread_park(k), 0);
+	int loops = park_loops;
+	msleep(5);
+	CHECK_EQ(park_loops, loops); /* parked: not running */
+	kthread_unpark(k);
+	msleep(3);
+	CHECK(park_loops > loops);
+	kthread_stop(k);
+	CHECK_EQ(parks, 1);
+	mempool_destroy(pool);
+}
+
 static struct hrtimer hrt;
 static int hr_count, hr_hard_ok, hr_soft_ok;
 static bool hr_sleep;
@@ -214,6 +256,9 @@ static void scen_hrtimer(void)
 
 int main(void)
 {
+	run(scen_pool_dma_park);
+	CHECK_EQ(sim_finding_count(NULL), 0);
+
 	run(scen_kfifo);
 	CHECK_EQ(sim_finding_count(NULL), 0);
 

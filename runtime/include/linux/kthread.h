@@ -12,4 +12,9 @@ __printf(4, 5) struct task_struct *kthread_create_on_node(int (*threadfn)(void *
 	__k; })
 int kthread_stop(struct task_struct *k);
 bool kthread_should_stop(void);
+/* Parking: kthread_park() waits until the thread calls kthread_parkme(). */
+int kthread_park(struct task_struct *k);
+void kthread_unpark(struct task_struct *k);
+bool kthread_should_park(void);
+void kthread_parkme(void);
 #endif
