@@ -954,4 +954,6 @@ void rt_misc_reset(void)
 	rt_wait_reset();
 	extern void rt_gpio_reset(void);
 	rt_gpio_reset();
+	extern void rt_spi_reset(void);
+	rt_spi_reset();
 }

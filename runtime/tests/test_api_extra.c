@@ -224,6 +224,68 @@ static void scen_pool_dma_park(void)
 	mempool_destroy(pool);
 }
 
+#include <linux/spi/spi.h>
+#include <linux/interrupt.h>
+#include <linux/completion.h>
+/* an SPI register file: first byte = register, reads return reg + 0x40 */
+static u8 spi_last_reg;
+static void spi_model_xfer(void *model, const u8 *tx, u8 *rx, unsigned int len)
+{
+	for (unsigned int i = 0; i < len; i++) {
+		if (tx[i])
+			spi_last_reg = tx[i];
+		rx[i] = spi_last_reg + 0x40;
+	}
+}
+static const struct sim_spi_ops spi_model_ops = { spi_model_xfer };
+static struct spi_device *spidev;
+static int probed_id;
+static DECLARE_COMPLETION(spi_done);
+static u8 async_rx[2];
+static struct spi_transfer async_t = { .rx_buf = async_rx, .len = 2 };
+static struct spi_message async_m;
+static void spi_complete_cb(void *ctx) { complete(ctx); }
+static int spitest_probe(struct spi_device *spi)
+{
+	u8 reg = 0x0f, id = 0;
+	int r = spi_write_then_read(spi, &reg, 1, &id, 1);
+	probed_id = id;
+	spidev = spi;
+	return r;
+}
+static const struct spi_device_id spitest_ids[] = { { "simspi", 0 }, { "" } };
+static struct spi_driver spitest_driver = { .id_table = spitest_ids, .probe = spitest_probe, .driver = { .name = "simspi" } };
+static bool spi_sync_in_irq;
+static irqreturn_t spi_irq(int irq, void *dev)
+{
+	if (spi_sync_in_irq) {
+		u8 b;
+		spi_read(spidev, &b, 1); /* sleeps: not in hardirq context */
+	}
+	spi_message_init(&async_m);
+	spi_message_add_tail(&async_t, &async_m);
+	async_m.complete = spi_complete_cb;
+	async_m.context = &spi_done;
+	spi_async(spidev, &async_m); /* fine in hardirq context */
+	return IRQ_HANDLED;
+}
+static void spi_pulse(void *a) { sim_irq_edge(21); }
+static void scen_spi(void)
+{
+	reinit_completion(&spi_done);
+	spi_register_driver(&spitest_driver);
+	struct spi_device *d = sim_spi_add("simspi", 21, &spi_model_ops, NULL);
+	CHECK_EQ(probed_id, 0x4f);
+	sim_irq_wire(21, SIM_EDGE_RISING);
+	CHECK_EQ(request_irq(21, spi_irq, 0, "spi", d), 0);
+	sim_event_after(1000, spi_pulse, NULL);
+	CHECK(wait_for_completion_timeout(&spi_done, 10) > 0);
+	CHECK_EQ(async_m.actual_length, 2);
+	free_irq(21, d);
+	sim_spi_remove(d);
+	spi_unregister_driver(&spitest_driver);
+}
+
 static struct hrtimer hrt;
 static int hr_count, hr_hard_ok, hr_soft_ok;
 static bool hr_sleep;
@@ -256,6 +318,13 @@ static void scen_hrtimer(void)
 
 int main(void)
 {
+	run(scen_spi);
+	CHECK_EQ(sim_finding_count(NULL), 0);
+	spi_sync_in_irq = true;
+	run(scen_spi);
+	CHECK_EQ(sim_finding_count("ctxlint-sleep-in-atomic"), 1);
+	spi_sync_in_irq = false;
+
 	run(scen_pool_dma_park);
 	CHECK_EQ(sim_finding_count(NULL), 0);
 

@@ -109,6 +109,13 @@ struct sim_i2c_ops {
 struct i2c_client *sim_i2c_add(const char *name, unsigned short addr, int irq,
 			       const struct sim_i2c_ops *ops, void *model);
 void sim_i2c_remove(struct i2c_client *client);
+/* SPI: one full-duplex exchange of len bytes per transfer. */
+struct spi_device;
+struct sim_spi_ops {
+	void (*transfer)(void *model, const u8 *tx, u8 *rx, unsigned int len);
+};
+struct spi_device *sim_spi_add(const char *modalias, int irq, const struct sim_spi_ops *ops, void *model);
+void sim_spi_remove(struct spi_device *spi);
 struct platform_device *sim_platform_add(const char *name, const struct resource *res, unsigned int nres,
 					 void *model);
 void sim_platform_remove(struct platform_device *pdev);
