@@ -382,7 +382,8 @@ struct FlowEngine::Impl {
     if (!Callee)
       return;
     const FunctionDecl *Def = Callee->getDefinition();
-    if (!Def || !Def->hasBody() || Model.isKnownName(Callee->getName()))
+    if (!Def || !Def->hasBody() || Model.isKnownName(Callee->getName()) ||
+        isGuardHelper(Callee->getName()))
       return;
     const FunctionSummary &Sum = Engine.summary(*Def);
     SourceLocation CallLoc = fileLoc(Call.getBeginLoc());
@@ -427,6 +428,14 @@ struct FlowEngine::Impl {
         acquire(S, std::move(M));
       }
     }
+  }
+
+  // class_<guard>_constructor/_destructor: the guard variable models them.
+  bool isGuardHelper(llvm::StringRef Name) const {
+    if (!Name.consume_front("class_"))
+      return false;
+    return (Name.consume_back("_constructor") || Name.consume_back("_destructor")) &&
+           Model.guardKind(Name);
   }
 
   void killFacts(const VarDecl *VD, std::vector<LockState> &States,

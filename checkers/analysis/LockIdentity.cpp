@@ -116,6 +116,9 @@ LockKey stateKey(const char *Name) {
 std::string instanceAtCall(const std::string &CalleeInstance,
                            const CallExpr &Call, const FunctionDecl &Caller,
                            const ASTContext &Ctx) {
+  // A lock reached through the callee's own local names no caller object.
+  if (CalleeInstance.rfind("local:", 0) == 0)
+    return {};
   if (CalleeInstance.empty() || CalleeInstance[0] != '$')
     return CalleeInstance; // globals and CPU states mean the same everywhere
   size_t End = 1;

@@ -1,5 +1,7 @@
 #include "rules/LockDescriptions.h"
 
+#include "llvm/ADT/StringRef.h"
+
 namespace ctxlint {
 
 std::string describeHeld(const HeldLock &H) {
@@ -27,7 +29,10 @@ std::string whileHeld(const HeldLock &H) {
 std::string acquisitionNote(const HeldLock &H) {
   if (H.Assumed)
     return describeHeld(H) + " is held here by the caller's contract (" + H.AcquiredBy + ")";
-  std::string By = H.AcquiredBy.empty() ? "" : " by " + H.AcquiredBy + "()";
+  std::string By = H.AcquiredBy.empty() ? ""
+                   : llvm::StringRef(H.AcquiredBy).ends_with(")")
+                       ? " by " + H.AcquiredBy
+                       : " by " + H.AcquiredBy + "()";
   if (!H.Via.empty())
     return describeHeld(H) + " acquired by this call";
   switch (H.Class) {
