@@ -248,6 +248,7 @@ long rt_schedule_timeout_state(long timeout, unsigned int state);
 		__rt_t->wait_file = (site).file; \
 		__rt_t->wait_line = (site).line; \
 		__rt_t->wait_ra = (site).ra; \
+		__rt_t->wait_what = __func__; \
 	} \
 	if (!(condition)) \
 		(void)__rt_wait_loop(wq, condition, TASK_UNINTERRUPTIBLE, schedule()); \
