@@ -9,6 +9,7 @@
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/container_of.h>
+#include <linux/string.h> /* memcpy and friends come with most kernel headers */
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define min(a, b) ({ __typeof__(a) __rt_a = (a); __typeof__(b) __rt_b = (b); __rt_a < __rt_b ? __rt_a : __rt_b; })
