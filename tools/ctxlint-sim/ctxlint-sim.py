@@ -57,8 +57,9 @@ def build(args, workdir):
     if args.verbose:
         print(" ".join(cmd), file=sys.stderr)
     r = subprocess.run(cmd, capture_output=True, text=True)
+    if r.stdout or r.stderr:
+        sys.stderr.write(r.stdout + r.stderr)  # compiler diagnostics
     if r.returncode:
-        sys.stderr.write(r.stdout + r.stderr)
         sys.stderr.write("ctxlint-sim: the driver did not build against the runtime\n")
         sys.exit(2)
     return exe
