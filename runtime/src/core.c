@@ -136,6 +136,15 @@ u64 sim_now_ns(void)
 }
 unsigned long long sim_seed(void) { return rt.cfg.seed; }
 unsigned long sim_random(unsigned long bound) { return rt_rand_below(bound); }
+void sim_fail_next(const char *api, int count)
+{
+	if (!strcmp(api, "kmalloc"))
+		rt.fail_kmalloc = count;
+	else if (!strcmp(api, "request_irq"))
+		rt.fail_request_irq = count;
+	else
+		fprintf(stderr, "sim_fail_next: unknown API family '%s'\n", api);
+}
 
 /* ---- CPUs and tasks ---- */
 struct rt_cpu *rt_this_cpu(void) { return rt.running_cpu ? rt.running_cpu : &rt.cpus[0]; }

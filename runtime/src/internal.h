@@ -205,6 +205,7 @@ struct rt_sim {
 	int nzombies;
 	bool in_sim;
 	u64 last_progress; /* last time a real task ran, an event fired or an irq came in */
+	int fail_kmalloc, fail_request_irq; /* fault injection (sim_fail_next) */
 };
 extern struct rt_sim rt;
 
@@ -304,7 +305,7 @@ void rt_softirq_reset(void);
 void rt_timer_tick(struct rt_cpu *c);
 void rt_ksoftirqd_fn(void *arg);
 void rt_teardown_check_callbacks(void);
-void rt_teardown_check_callbacks_fn(void *teardown_fn);
+void rt_teardown_check_callbacks_fn(void *teardown_fn, const char *when);
 void rt_check_free_callbacks(const void *start, size_t len, struct rt_site site);
 
 /* hrtimer.c */
@@ -316,7 +317,7 @@ void rt_hrtimer_teardown(void *teardown_fn, const void *start, size_t len, struc
 /* workqueue.c */
 void rt_workqueue_init(void);
 void rt_workqueue_teardown_check(void);
-void rt_workqueue_teardown_check_fn(void *teardown_fn);
+void rt_workqueue_teardown_check_fn(void *teardown_fn, const char *when);
 void rt_check_free_work(const void *start, size_t len, struct rt_site site);
 
 /* misc.c */

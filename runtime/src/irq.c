@@ -346,6 +346,10 @@ static int setup_irq(unsigned int irq, irq_handler_t handler, irq_handler_t thre
 		     const char *name, void *dev_id, struct rt_site site)
 {
 	rt_sleep_check("request_threaded_irq()", site.file, site.line, site.ra);
+	if (rt.fail_request_irq > 0) {
+		rt.fail_request_irq--;
+		return -EBUSY; /* injected: the line is taken */
+	}
 	if (irq == IRQ_NOTCONNECTED)
 		return -ENOTCONN;
 	if (irq >= RT_NR_IRQS)

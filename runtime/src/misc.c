@@ -29,6 +29,10 @@ static void *do_alloc(size_t size, gfp_t flags, struct rt_site s, const char *ap
 	if (flags & __GFP_DIRECT_RECLAIM)
 		rt_sleep_check(api, s.file, s.line, s.ra);
 	rt_point();
+	if (rt.fail_kmalloc > 0) {
+		rt.fail_kmalloc--;
+		return NULL;
+	}
 	struct slab_hdr *h = malloc(sizeof(*h) + (size ? size : 1));
 	if (!h)
 		return NULL;
@@ -313,9 +317,11 @@ static long thunk_exit(void *fn, void *a, void *b, void *c)
 
 static void teardown_checks(void *exit_fn, const char *what)
 {
+	char when[64];
+	snprintf(when, sizeof(when), "after %s", what);
 	rt_irq_check_leftovers(exit_fn, what, NULL, -1);
-	rt_teardown_check_callbacks_fn(exit_fn);
-	rt_workqueue_teardown_check_fn(exit_fn);
+	rt_teardown_check_callbacks_fn(exit_fn, when);
+	rt_workqueue_teardown_check_fn(exit_fn, when);
 }
 
 int sim_insmod(void)

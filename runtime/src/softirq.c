@@ -695,12 +695,12 @@ static void check_callbacks(const void *start, size_t len, void *teardown_fn, st
 		}
 	}
 }
-void rt_teardown_check_callbacks_fn(void *teardown_fn)
+void rt_teardown_check_callbacks_fn(void *teardown_fn, const char *when)
 {
-	check_callbacks(NULL, 0, teardown_fn, ((struct rt_site){ NULL, -1, teardown_fn }), "after module exit");
-	rt_hrtimer_teardown(teardown_fn, NULL, 0, ((struct rt_site){ NULL, -1, teardown_fn }), "after module exit");
+	check_callbacks(NULL, 0, teardown_fn, ((struct rt_site){ NULL, -1, teardown_fn }), when);
+	rt_hrtimer_teardown(teardown_fn, NULL, 0, ((struct rt_site){ NULL, -1, teardown_fn }), when);
 }
-void rt_teardown_check_callbacks(void) { rt_teardown_check_callbacks_fn(NULL); }
+void rt_teardown_check_callbacks(void) { rt_teardown_check_callbacks_fn(NULL, "after module exit"); }
 void rt_check_free_callbacks(const void *start, size_t len, struct rt_site site)
 {
 	check_callbacks(start, len, NULL, site, "in memory being freed");

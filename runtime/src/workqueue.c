@@ -356,11 +356,11 @@ static void check_work_range(const void *start, size_t len, void *teardown_fn, s
 		}
 	}
 }
-void rt_workqueue_teardown_check_fn(void *teardown_fn)
+void rt_workqueue_teardown_check_fn(void *teardown_fn, const char *when)
 {
-	check_work_range(NULL, 0, teardown_fn, ((struct rt_site){ NULL, -1, teardown_fn }), "after module exit");
+	check_work_range(NULL, 0, teardown_fn, ((struct rt_site){ NULL, -1, teardown_fn }), when);
 }
-void rt_workqueue_teardown_check(void) { rt_workqueue_teardown_check_fn(NULL); }
+void rt_workqueue_teardown_check(void) { rt_workqueue_teardown_check_fn(NULL, "after module exit"); }
 void rt_check_free_work(const void *start, size_t len, struct rt_site site)
 {
 	check_work_range(start, len, NULL, site, "in memory being freed");

@@ -65,6 +65,10 @@ void sim_sleep_us(unsigned long usecs);
 u64 sim_now_ns(void);
 unsigned long long sim_seed(void);
 unsigned long sim_random(unsigned long bound); /* seeded, deterministic */
+/* Fault injection for error paths: the next `count` calls of an API family
+ * fail ("kmalloc": every slab/page/vmalloc allocation returns NULL;
+ * "request_irq": every request variant returns -EBUSY). */
+void sim_fail_next(const char *api, int count);
 
 /* Simulated user memory and the file system calls on driver files. */
 void __user *sim_user_alloc(size_t size);
