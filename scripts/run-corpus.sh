@@ -16,7 +16,7 @@ fi
 cmake -S . -B build -G Ninja >/dev/null
 ninja -C build -j2
 
-CTXLINT=build/tools/ctxlint/ctxlint
+CTXLINT=build/bin/ctxlint
 [[ -x $CTXLINT ]] || { echo "run-corpus: $CTXLINT was not built" >&2; exit 1; }
 
 mapfile -t files < <(find corpus -type f -name '*.c' | LC_ALL=C sort)

@@ -14,6 +14,6 @@ if (($# < 1)); then
   exit 2
 fi
 db=$1; shift
-ctxlint=$repo/build/tools/ctxlint/ctxlint
+ctxlint=$repo/build/bin/ctxlint
 if (($# > 0)) && [[ $1 != -* ]]; then ctxlint=$1; shift; fi
 exec python3 "$here/bench.py" "$db" "$ctxlint" "$@"
