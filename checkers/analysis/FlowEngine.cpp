@@ -713,7 +713,9 @@ struct FlowEngine::Impl {
       if (!B->empty())
         if (auto Last = B->back().getAs<CFGStmt>())
           EndsInReturn = isa<ReturnStmt>(Last->getStmt());
-      if (EndsInReturn || B == &Cfg.getEntry())
+      // A block ending in a noreturn call (BUG(), panic()) also leads to the
+      // exit in the CFG, but control never returns from it.
+      if (EndsInReturn || B == &Cfg.getEntry() || B->hasNoReturnElement())
         continue;
       // Control falls off the end of the body along this edge.
       unsigned Index = 0;
