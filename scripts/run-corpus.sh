@@ -19,27 +19,27 @@ ninja -C build -j2
 CTXLINT=build/bin/ctxlint
 [[ -x $CTXLINT ]] || { echo "run-corpus: $CTXLINT was not built" >&2; exit 1; }
 
-mapfile -t files < <(find corpus -type f -name '*.c' | LC_ALL=C sort)
-if ((${#files[@]} == 0)); then
-  echo "run-corpus: no corpus/**/*.c files" >&2
-  exit 1
-fi
-EXTRA=(-- -I runtime/include -std=gnu11)
+# One compile command per corpus program variant (corpus/manifest.json):
+# the same driver with each seeded bug switched on by its -D.
+python3 test/corpus/corpus.py compdb "$REPO" build/corpus
 
 run() { # run <format> [ctxlint options]: ctxlint exit status 0/1 are fine
   local rc=0 fmt=$1; shift
-  "$CTXLINT" --format="$fmt" "$@" "${files[@]}" "${EXTRA[@]}" || rc=$?
+  "$CTXLINT" -p build/corpus --format="$fmt" "$@" || rc=$?
   if ((rc != 0 && rc != 1)); then
     echo "run-corpus: ctxlint --format=$fmt failed with exit $rc (2 = usage error, 3 = a TU failed)" >&2
     exit "$rc"
   fi
 }
 
-echo "== ctxlint on ${#files[@]} corpus file(s)"
+echo "== ctxlint on every corpus program variant (corpus/manifest.json)"
 run text
 run sarif --output=build/ctxlint-corpus.sarif.tmp
 mv build/ctxlint-corpus.sarif.tmp build/ctxlint-corpus.sarif
 echo "== SARIF written to build/ctxlint-corpus.sarif"
+echo "== each variant against its expected findings:"
+python3 test/corpus/corpus.py check "$REPO" "$CTXLINT" || true
+echo "== the same drivers run on the reference runtime: build/bin/ctxlint-sim --seeds 4 corpus/short.c -DSHORT_BUG_SLEEP_IN_IRQ"
 
 SARIF=.tools/npm/node_modules/.bin/sarif-multitool
 if [[ -x $SARIF ]]; then

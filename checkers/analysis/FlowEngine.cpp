@@ -170,10 +170,17 @@ struct FlowEngine::Impl {
   }
 
   static void acquire(LockState &S, HeldLock H) {
-    // A loop re-entering the same acquisition must not grow the state.
-    for (const HeldLock &Existing : S.Held)
+    // A loop re-entering the same acquisition must not grow the state, and
+    // a second hold of a lock already held (a self-deadlock, reported by
+    // ctxlint-double-lock) must not make every later release look unmatched.
+    for (const HeldLock &Existing : S.Held) {
       if (Existing == H)
         return;
+      if (!Existing.isCpuState() && Existing.Key.sameInstance(H.Key) &&
+          Existing.Class == H.Class &&
+          !(Existing.Mode == LockMode::Read && H.Mode == LockMode::Read))
+        return;
+    }
     // spin_lock_irqsave() is two things: the lock, and the CPU's interrupt
     // state, which can outlive the lock (spin_lock_irq(a); spin_lock(b);
     // spin_unlock(a); spin_unlock_irq(b)). Track them apart.

@@ -72,8 +72,15 @@ public:
         }
         if (E.Op->Op == LockOpKind::Release && E.Op->Irq == IrqEffect::Disable)
           checkEarlyEnable(E, *F, Builder, Out);
-        if (E.Op->Op == LockOpKind::Release && E.Op->Irq == IrqEffect::Save)
+        if (E.Op->Op == LockOpKind::Release && E.Op->Irq == IrqEffect::Save) {
+          std::string Problem = flagsProblem(E.FlagsExpr, TU.astContext());
+          if (!Problem.empty())
+            Out.push_back(Builder.make(
+                RuleId, Severity::Warning, E.Loc, F,
+                E.Site->Name + "() must restore the interrupt state saved into "
+                               "a local unsigned long of this function: " + Problem));
           checkRestoreFlags(E, *F, Builder, Out);
+        }
       }
       // A save still held at a return: report once per save, at the save.
       std::set<unsigned> Reported;

@@ -99,3 +99,17 @@ void lock_in_helper_with_pointer_flags(struct dev *d, unsigned long *flagsp)
 	// CHECK: positives.c:[[@LINE+1]]:2: warning: spin_lock_irqsave() must save the interrupt state into a local unsigned long: the flags are written through a pointer
 	spin_lock_irqsave(&d->lock, *flagsp);
 }
+
+static void restore_in_helper(struct dev *d, unsigned long flags)
+{
+	// CHECK: positives.c:[[@LINE+1]]:2: warning: spin_unlock_irqrestore() must restore the interrupt state saved into a local unsigned long of this function: 'flags' is a parameter
+	spin_unlock_irqrestore(&d->lock, flags);
+}
+
+void saves_and_lets_a_helper_restore(struct dev *d)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&d->lock, flags);
+	restore_in_helper(d, flags);
+}
