@@ -15,5 +15,8 @@ if (($# < 1)); then
 fi
 db=$1; shift
 ctxlint=$repo/build/bin/ctxlint
+if [[ ! -x $ctxlint && -f $repo/build/tools/ctxlint && -x $repo/build/tools/ctxlint ]]; then
+  ctxlint=$repo/build/tools/ctxlint   # trees from before build/bin
+fi
 if (($# > 0)) && [[ $1 != -* ]]; then ctxlint=$1; shift; fi
 exec python3 "$here/bench.py" "$db" "$ctxlint" "$@"
