@@ -48,6 +48,16 @@ std::string flagsProblem(const Expr *Flags, const ASTContext &Ctx) {
   return {};
 }
 
+bool fromAnotherFrame(const Expr *Flags) {
+  if (!Flags)
+    return false;
+  const Expr *E = Flags->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return isa<ParmVarDecl>(DRE->getDecl());
+  const auto *UO = dyn_cast<UnaryOperator>(E);
+  return UO && UO->getOpcode() == UO_Deref;
+}
+
 class IrqsavePairingRule : public Rule {
 public:
   explicit IrqsavePairingRule(const RuleOptions &) {}
@@ -73,7 +83,11 @@ public:
         if (E.Op->Op == LockOpKind::Release && E.Op->Irq == IrqEffect::Disable)
           checkEarlyEnable(E, *F, Builder, Out);
         if (E.Op->Op == LockOpKind::Release && E.Op->Irq == IrqEffect::Save) {
-          std::string Problem = flagsProblem(E.FlagsExpr, TU.astContext());
+          // Globals and fields are reported at their save; a restore is
+          // wrong on its own when its flags come from another frame.
+          std::string Problem = fromAnotherFrame(E.FlagsExpr)
+                                    ? flagsProblem(E.FlagsExpr, TU.astContext())
+                                    : std::string();
           if (!Problem.empty())
             Out.push_back(Builder.make(
                 RuleId, Severity::Warning, E.Loc, F,

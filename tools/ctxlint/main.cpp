@@ -17,6 +17,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -76,6 +77,7 @@ struct UnitResult {
   std::string File;
   std::vector<Finding> Findings;
   bool Failed = false;
+  bool Crashed = false;
   std::string Diagnostics; // clang's errors, printed when the unit failed
 };
 
@@ -326,15 +328,31 @@ int main(int argc, const char **argv) {
   std::atomic<unsigned> Done{0};
   bool ShowProgress = !Quiet && Files.size() > 1 && llvm::sys::Process::StandardErrIsDisplayed();
 
+  // A crash in one translation unit (in clang or in ctxlint) becomes a
+  // failed unit: the findings of every other unit are still reported.
+  llvm::CrashRecoveryContext::Enable();
   auto Work = [&](size_t I) {
-    Results[I] = analyzeUnit(*DB, Files[I], Runner, Filter);
+    if (Verbose && !ShowProgress) {
+      std::lock_guard<std::mutex> Lock(OutputMutex);
+      llvm::errs() << "ctxlint: analyzing " << Files[I] << "\n";
+    }
+    llvm::CrashRecoveryContext Recovery;
+    if (!Recovery.RunSafely([&] { Results[I] = analyzeUnit(*DB, Files[I], Runner, Filter); })) {
+      Results[I] = UnitResult();
+      Results[I].File = Files[I];
+      Results[I].Failed = true;
+      Results[I].Crashed = true;
+      Results[I].Diagnostics = "ctxlint: internal error: crashed while analyzing " + Files[I] +
+                               " (please report it with this file)\n";
+    }
     unsigned N = ++Done;
     std::lock_guard<std::mutex> Lock(OutputMutex);
     if (Results[I].Failed && !Quiet) {
       if (ShowProgress)
         llvm::errs() << "\r\033[K";
       llvm::errs() << Results[I].Diagnostics;
-      llvm::errs() << "ctxlint: error: failed to parse " << Files[I] << "; its findings are not reported\n";
+      if (!Results[I].Crashed)
+        llvm::errs() << "ctxlint: error: failed to parse " << Files[I] << "; its findings are not reported\n";
     }
     if (ShowProgress)
       llvm::errs() << "\r\033[K[" << N << "/" << Files.size() << "] " << llvm::sys::path::filename(Files[I]);
@@ -360,7 +378,9 @@ int main(int argc, const char **argv) {
     Run.Findings.insert(Run.Findings.end(), R.Findings.begin(), R.Findings.end());
     if (R.Failed) {
       AnyFailed = true;
-      Run.FailedUnits.push_back(FailedUnit{R.File, "the translation unit failed to parse"});
+      Run.FailedUnits.push_back(FailedUnit{
+          R.File, R.Crashed ? "ctxlint crashed while analyzing this translation unit"
+                            : "the translation unit failed to parse"});
     }
   }
   sortFindings(Run.Findings);
