@@ -11,7 +11,8 @@
 #     failed): every real driver file must parse;
 #   * every line of test/kernel/expected-<ver>.txt
 #     (`drivers/foo/bar.c:123: ctxlint-rule-id`, `#` comments) appears in the
-#     JSON output's `findings` (matched on file suffix, line and ruleId).
+#     JSON output's `findings` (matched on file suffix, line and ruleId), and no
+#     finding appears that the file does not list.
 #
 # Exit 77 (CTest SKIP_RETURN_CODE) with a SKIP message when a kernel tree
 # cannot be prepared (no /usr/src/linux-source-<ver>.tar.xz, or prepare
@@ -116,7 +117,7 @@ by_rule = {}
 for _, _, r in have:
     by_rule[r] = by_rule.get(r, 0) + 1
 print(f"   {len(findings)} finding(s): " + (", ".join(f"{r}={n}" for r, n in sorted(by_rule.items())) or "none"))
-missing, expected = [], 0
+missing, expected, listed = [], 0, []
 try:
     lines = open(epath).read().splitlines()
 except FileNotFoundError:
@@ -133,14 +134,22 @@ for raw in lines:
         print(f"FAIL: {epath}: bad line {raw!r} (want 'drivers/x/y.c:123: rule-id')")
         sys.exit(1)
     expected += 1
+    listed.append((path, ln, rule))
     ok = any(l == ln and r == rule and (f == path or f.endswith('/' + path))
              for f, l, r in have)
     if not ok:
         missing.append(line)
 for m in missing:
     print(f"   MISSING expected finding: {m}")
-print(f"   expected findings: {expected - len(missing)}/{expected} present")
-sys.exit(1 if missing else 0)
+# The files are a fixed set: a finding nobody listed is a regression (a new
+# false positive, or a true finding to add to the list after review).
+unexpected = [(f, l, r) for f, l, r in sorted(have)
+              if not any(l == ln and r == rule and (f == path or f.endswith('/' + path))
+                         for path, ln, rule in listed)]
+for f, l, r in unexpected:
+    print(f"   UNEXPECTED finding: {f}:{l}: {r}")
+print(f"   expected findings: {expected - len(missing)}/{expected} present, {len(unexpected)} unexpected")
+sys.exit(1 if missing or unexpected else 0)
 EOF
   then
     fail=1; continue
