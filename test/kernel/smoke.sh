@@ -18,6 +18,10 @@
 # cannot be prepared (no /usr/src/linux-source-<ver>.tar.xz, or prepare
 # fails) -- unless CI=true, where that is a failure.
 #
+# CTXLINT_SMOKE_TOOLCHAIN=gcc runs the same check on compile DBs from the
+# kernel's default gcc build (gcc-only flags that ctxlint must drop or
+# translate); the default, clang, uses LLVM=-19 builds.
+#
 # Environment: CTXLINT_KERNEL_DIR (trees and DBs, default <repo>/.kernels),
 # CTXLINT_JOBS (default 2), CTXLINT_SMOKE_OUT (where JSON/logs go,
 # default <kernel-dir>/smoke-out).
@@ -27,7 +31,13 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 KT=$REPO/scripts/kernel-tree.sh
 KDIR=${CTXLINT_KERNEL_DIR:-$REPO/.kernels}
-OUT=${CTXLINT_SMOKE_OUT:-$KDIR/smoke-out}
+TC=${CTXLINT_SMOKE_TOOLCHAIN:-clang}
+case $TC in
+  clang) PREP=prepare COMPDB=compdb SUFFIX= ;;
+  gcc)   PREP=prepare-gcc COMPDB=compdb-gcc SUFFIX=-gcc ;;
+  *) echo "CTXLINT_SMOKE_TOOLCHAIN must be clang or gcc" >&2; exit 2 ;;
+esac
+OUT=${CTXLINT_SMOKE_OUT:-$KDIR/smoke-out$SUFFIX}
 
 if (($# < 1)); then
   echo "usage: $0 <ctxlint-binary> [<ver>...]" >&2
@@ -64,14 +74,14 @@ for ver in "${VERSIONS[@]}"; do
       && [[ ! -f $KDIR/linux-source-$ver/.ctxlint-unpacked ]]; then
     skip "Linux $ver source not available (apt-get install linux-source-$ver, or scripts/install-deps.sh)"
   fi
-  db=$KDIR/compdb-$ver-smoke
-  echo "== Linux $ver: compile DB for ${#files[@]} driver files -> $db"
+  db=$KDIR/compdb-$ver-smoke$SUFFIX
+  echo "== Linux $ver ($TC build): compile DB for ${#files[@]} driver files -> $db"
   t0=$(date +%s)
-  if ! bash "$KT" prepare "$ver" > "$OUT/prepare-$ver.log" 2>&1; then
+  if ! bash "$KT" "$PREP" "$ver" > "$OUT/prepare-$ver.log" 2>&1; then
     tail -30 "$OUT/prepare-$ver.log" >&2
     skip "could not prepare the Linux $ver tree (log: $OUT/prepare-$ver.log)"
   fi
-  if ! bash "$KT" compdb "$ver" "$db" "${files[@]}" > "$OUT/compdb-$ver.log" 2>&1; then
+  if ! bash "$KT" "$COMPDB" "$ver" "$db" "${files[@]}" > "$OUT/compdb-$ver.log" 2>&1; then
     tail -30 "$OUT/compdb-$ver.log" >&2
     echo "FAIL: could not build the compile DB for Linux $ver (log: $OUT/compdb-$ver.log)" >&2
     fail=1; continue
