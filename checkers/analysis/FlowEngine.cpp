@@ -7,6 +7,7 @@
 #include "llvm/Support/Regex.h"
 
 #include <deque>
+#include <map>
 
 using namespace clang;
 
@@ -169,7 +170,7 @@ struct FlowEngine::Impl {
     return H;
   }
 
-  static void acquire(LockState &S, HeldLock H) {
+  static void acquire(LockState &S, HeldLock H, bool WithCpuState = true) {
     // A loop re-entering the same acquisition must not grow the state, and
     // a second hold of a lock already held (a self-deadlock, reported by
     // ctxlint-double-lock) must not make every later release look unmatched.
@@ -185,7 +186,7 @@ struct FlowEngine::Impl {
     // state, which can outlive the lock (spin_lock_irq(a); spin_lock(b);
     // spin_unlock(a); spin_unlock_irq(b)). Track them apart.
     bool BhOnly = H.Irq == IrqEffect::Bh;
-    bool NeedsCpuState = H.Irq != IrqEffect::None &&
+    bool NeedsCpuState = WithCpuState && H.Irq != IrqEffect::None &&
                          (!H.isCpuState() || (H.Class == LockClass::Rcu && BhOnly));
     HeldLock Cpu;
     if (NeedsCpuState) {
@@ -395,7 +396,7 @@ struct FlowEngine::Impl {
     const FunctionSummary &Sum = Engine.summary(*Def);
     SourceLocation CallLoc = fileLoc(Call.getBeginLoc());
     ChainLink Link{CallLoc, functionName(F), "calls " + Def->getNameAsString() + "()"};
-    if (Recording && Sum.MaySleep) {
+    if (Recording && Sum.MaySleep && sleepConditionHolds(Sum, Call)) {
       SleepEvent E;
       E.Loc = CallLoc;
       E.Witness = *Sum.MaySleep;
@@ -403,11 +404,23 @@ struct FlowEngine::Impl {
                          Sum.MaySleep->Api + "())";
       E.Witness.Steps.insert(E.Witness.Steps.begin(), Link);
       E.Before = States;
+      // Locks the callee drops before it sleeps are not held while it does.
+      std::vector<std::string> Released;
+      for (const std::string &Instance : Sum.MaySleep->ReleasedBefore) {
+        std::string Mine = instanceAtCall(Instance, Call, F, TU.astContext());
+        if (Mine.empty())
+          continue;
+        Released.push_back(Mine);
+        E.Before = withoutLock(std::move(E.Before), LockKey{"", Mine, ""});
+      }
+      E.Witness.ReleasedBefore = Released;
       Flow.Sleeps.push_back(std::move(E));
     }
     auto Mapped = [&](const HeldLock &H) {
       HeldLock M = H;
       M.Key.Instance = instanceAtCall(H.Key.Instance, Call, F, TU.astContext());
+      if (!M.Origin.Class.empty())
+        M.Origin.Instance = instanceAtCall(H.Origin.Instance, Call, F, TU.astContext());
       return M;
     };
     if (Recording) {
@@ -432,9 +445,31 @@ struct FlowEngine::Impl {
         HeldLock M = Mapped(H);
         M.Via.insert(M.Via.begin(), Link);
         M.AcquiredAt = CallLoc;
-        acquire(S, std::move(M));
+        // The summary lists the CPU state it leaves disabled on its own.
+        acquire(S, std::move(M), /*WithCpuState=*/false);
       }
     }
+  }
+
+  // Whether the caller can show a conditional sleep's condition: each
+  // tested parameter's argument must have known values that satisfy it.
+  // Conditions on fields the caller cannot see stay unproven: such a sleep
+  // is not reported (ctxlint reports what it can show may happen).
+  bool sleepConditionHolds(const FunctionSummary &Sum, const CallExpr &Call) {
+    for (const SleepCondition &C : Sum.SleepsOnlyIf) {
+      if (C.Param < 0 || static_cast<unsigned>(C.Param) >= Call.getNumArgs())
+        return false;
+      const Expr *Arg = Call.getArg(C.Param);
+      ValueSet V = Values.valuesAt(Arg, &Call);
+      if (V.empty() || V.hasUnknown())
+        return false;
+      for (const AbstractValue &X : V.values()) {
+        bool NonZero = X.K == AbstractValue::Function || (X.K == AbstractValue::Integer && X.Int);
+        if (NonZero != C.MustBeNonZero)
+          return false;
+      }
+    }
+    return true;
   }
 
   // class_<guard>_constructor/_destructor: the guard variable models them.
@@ -582,6 +617,70 @@ struct FlowEngine::Impl {
   // The truth of Cond in S: nullopt when unknown. Atom receives the tracked
   // variable or call the condition tests, and Polarity the value of Atom
   // that makes Cond true.
+  // Conditions other than locals and lock results, keyed by their source
+  // text: `if (static_branch_unlikely(&key)) spin_lock(l); ...
+  // if (static_branch_unlikely(&key)) spin_unlock(l);` and `flags & LOCKED`
+  // tested twice are assumed to have one value within one function. Loop
+  // conditions are excluded: their value is what changes.
+  std::deque<std::string> TextAtoms;
+  std::map<std::string, const std::string *> TextAtomIndex;
+  llvm::DenseMap<const void *, int> ParamRootedAtoms; // atom -> parameter index
+  bool IsLoopCondition = false;
+
+  static bool hasWrites(const Stmt *S) {
+    if (!S)
+      return false;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
+      return true;
+    if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->isIncrementDecrementOp())
+      return true;
+    for (const Stmt *Child : S->children())
+      if (hasWrites(Child))
+        return true;
+    return false;
+  }
+
+  static const ParmVarDecl *rootParam(const Expr *E) {
+    while (E) {
+      E = E->IgnoreParenCasts();
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+        return dyn_cast<ParmVarDecl>(DRE->getDecl());
+      if (const auto *ME = dyn_cast<MemberExpr>(E))
+        E = ME->getBase();
+      else if (const auto *UO = dyn_cast<UnaryOperator>(E))
+        E = UO->getSubExpr();
+      else if (const auto *BO = dyn_cast<BinaryOperator>(E))
+        E = BO->getLHS();
+      else if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
+        E = ASE->getBase();
+      else
+        return nullptr;
+    }
+    return nullptr;
+  }
+
+  const void *textAtom(const Expr *E) {
+    if (hasWrites(E))
+      return nullptr;
+    CharSourceRange Range = Lexer::makeFileCharRange(
+        CharSourceRange::getTokenRange(E->getSourceRange()), SM,
+        TU.astContext().getLangOpts());
+    if (Range.isInvalid())
+      return nullptr;
+    std::string Text = Lexer::getSourceText(Range, SM, TU.astContext().getLangOpts()).str();
+    if (Text.empty())
+      return nullptr;
+    auto It = TextAtomIndex.find(Text);
+    if (It != TextAtomIndex.end())
+      return It->second;
+    TextAtoms.push_back(Text);
+    const std::string *Atom = &TextAtoms.back();
+    TextAtomIndex[Text] = Atom;
+    if (const ParmVarDecl *P = rootParam(E))
+      ParamRootedAtoms[Atom] = P->getFunctionScopeIndex();
+    return Atom;
+  }
+
   std::optional<bool> evaluateCondition(const Expr *Cond, const LockState &S,
                                         const void *&Atom, bool &Polarity) {
     Atom = nullptr;
@@ -615,6 +714,8 @@ struct FlowEngine::Impl {
       Atom = VD;
     else if (ConditionAtoms.count(E))
       Atom = E;
+    else if (!IsLoopCondition)
+      Atom = textAtom(E);
     if (!Atom)
       return std::nullopt;
     auto It = S.Facts.find(Atom);
@@ -642,6 +743,8 @@ struct FlowEngine::Impl {
     const Expr *Cond = nullptr;
     if (Term && B.succ_size() == 2 && !isa<SwitchStmt>(Term))
       Cond = dyn_cast_or_null<Expr>(B.getTerminatorCondition(/*StripParens=*/false));
+    IsLoopCondition = Term && (isa<WhileStmt>(Term) || isa<ForStmt>(Term) ||
+                               isa<DoStmt>(Term));
     StateSet Incoming;
     for (const LockState &S : Out) {
       if (!Cond) {
@@ -742,11 +845,61 @@ struct FlowEngine::Impl {
                      });
   }
 
+  // The branch facts of S that are about the function's inputs.
+  std::vector<SleepCondition> inputConditions(const LockState &S) {
+    std::vector<SleepCondition> Out;
+    for (const auto &[Atom, Value] : S.Facts) {
+      SleepCondition C;
+      C.MustBeNonZero = Value;
+      bool IsParam = false;
+      for (const ParmVarDecl *P : F.parameters())
+        if (Atom == P) {
+          C.Param = P->getFunctionScopeIndex();
+          IsParam = true;
+        }
+      if (!IsParam) {
+        if (!ParamRootedAtoms.count(Atom))
+          continue;
+        C.Condition = *static_cast<const std::string *>(Atom);
+      }
+      Out.push_back(C);
+    }
+    return Out;
+  }
+
+  static std::vector<std::string> releasedOnEveryPath(const std::vector<LockState> &States) {
+    std::vector<std::string> Out;
+    if (States.empty())
+      return Out;
+    for (const std::string &R : States.front().Released) {
+      bool Everywhere = true;
+      for (const LockState &S : States)
+        Everywhere = Everywhere && S.Released.count(R) && !S.findInstance(LockKey{"", R, ""});
+      if (Everywhere && !R.empty())
+        Out.push_back(R);
+    }
+    return Out;
+  }
+
   FunctionSummary summarize() {
     FunctionSummary Sum;
     Sum.Computed = true;
-    if (!Flow.Sleeps.empty())
-      Sum.MaySleep = Flow.Sleeps.front().Witness;
+    // Prefer a sleep that happens whatever the inputs; otherwise keep the
+    // first one with the input condition it needs.
+    for (const SleepEvent &E : Flow.Sleeps) {
+      for (const LockState &S : E.Before) {
+        std::vector<SleepCondition> Conditions = inputConditions(S);
+        if (!Sum.MaySleep || (!Sum.SleepsOnlyIf.empty() && Conditions.empty())) {
+          Sum.MaySleep = E.Witness;
+          Sum.MaySleep->ReleasedBefore = releasedOnEveryPath(E.Before);
+          Sum.SleepsOnlyIf = Conditions;
+        }
+        if (Sum.SleepsOnlyIf.empty())
+          break;
+      }
+      if (Sum.MaySleep && Sum.SleepsOnlyIf.empty())
+        break;
+    }
     // Held (and not assumed) at every return: the function hands it over.
     bool First = true;
     std::vector<HeldLock> Common;
@@ -793,11 +946,19 @@ struct FlowEngine::Impl {
       bool Try = E.Op->Op != LockOpKind::Acquire;
       if (Try)
         continue; // a trylock cannot self-deadlock
+      // Taking back a lock released earlier on every path (the caller's,
+      // dropped around a sleep) is not a second acquisition.
+      std::vector<std::string> Back = releasedOnEveryPath(E.Before);
+      if (std::find(Back.begin(), Back.end(), E.Key.Instance) != Back.end())
+        continue;
       Sum.Takes.push_back({H, Chain{{E.Loc, functionName(F), "acquires " + E.Key.Display + " with " + E.Site->Name + "()"}}});
     }
-    for (const CalleeLockEvent &E : Flow.CalleeLocks)
-      if (Sum.Takes.size() < 32)
+    for (const CalleeLockEvent &E : Flow.CalleeLocks) {
+      std::vector<std::string> Back = releasedOnEveryPath(E.Before);
+      if (Sum.Takes.size() < 32 &&
+          std::find(Back.begin(), Back.end(), E.Taken.Key.Instance) == Back.end())
         Sum.Takes.push_back({E.Taken, E.Steps});
+    }
     return Sum;
   }
 };

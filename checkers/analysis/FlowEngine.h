@@ -23,6 +23,19 @@ struct SleepWitness {
   std::string Api;          // the sleeping API at the end of the chain
   std::string Reason;       // "may sleep", "allocates with GFP_KERNEL-like flags"
   Chain Steps;              // call sites from the analyzed call inward
+  // Lock instances (in the sleeping function's terms) released before the
+  // sleep on every path to it: ps2_do_sendbyte() drops its caller's lock,
+  // waits, and takes it again.
+  std::vector<std::string> ReleasedBefore;
+};
+
+// A sleep that happens only when a condition on the function's inputs holds
+// (a parameter is nonzero; a field reached from a parameter is NULL). A
+// caller sees the sleep only when it can show the condition holds.
+struct SleepCondition {
+  int Param = -1;         // the parameter tested directly, or -1
+  std::string Condition;  // the tested expression otherwise ("$0->absinfo")
+  bool MustBeNonZero = true;
 };
 
 // A lock a function leaves held or releases for its caller, in the callee's
@@ -33,6 +46,8 @@ struct LockEffect {
 
 struct FunctionSummary {
   std::optional<SleepWitness> MaySleep;
+  // Empty when MaySleep holds on some path whatever the inputs.
+  std::vector<SleepCondition> SleepsOnlyIf;
   std::vector<HeldLock> AcquiresOnReturn; // held at every return
   std::vector<LockKey> ReleasesCallers;   // released although not taken here
   // Every lock the function takes inside (directly or in callees), with

@@ -4,6 +4,7 @@
 // JSON or SARIF. Exit codes: 0 clean, 1 findings, 2 usage or configuration
 // error, 3 a translation unit failed to parse (the others are still reported).
 #include "CompileCommandFilter.h"
+#include "UnitResults.h"
 
 #include "model/KernelApiModel.h"
 #include "report/ReportWriters.h"
@@ -21,12 +22,13 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
-#include "llvm/Support/ThreadPool.h"
-#include "llvm/Support/Threading.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <atomic>
+#include <chrono>
 #include <mutex>
+#include <thread>
 
 using namespace clang;
 using namespace clang::tooling;
@@ -66,20 +68,15 @@ static cl::opt<unsigned> Jobs("j", cl::desc("Translation units to analyze in par
 static cl::opt<bool> Quiet("quiet", cl::desc("Print nothing but the findings"), cl::cat(Category));
 static cl::opt<bool> Verbose("verbose", cl::desc("Explain what is done, including dropped compiler flags"),
                              cl::cat(Category));
+// Internal: set by a ctxlint running -j N on the worker processes it starts.
+static cl::opt<std::string> UnitResultsFile("unit-results", cl::Hidden,
+                                            cl::desc("Write per-unit results for the parent process"));
 static cl::opt<std::string> SourceRoot("source-root",
                                        cl::desc("Root for repository-relative paths in SARIF "
                                                 "(default: the current directory)"),
                                        cl::value_desc("dir"), cl::cat(Category));
 
 namespace {
-
-struct UnitResult {
-  std::string File;
-  std::vector<Finding> Findings;
-  bool Failed = false;
-  bool Crashed = false;
-  std::string Diagnostics; // clang's errors, printed when the unit failed
-};
 
 // Runs the rules at the end of the parse, unless the parse had errors: a
 // partial AST would produce findings nobody should trust.
@@ -190,6 +187,74 @@ bool writeReport(const RunReport &Run) {
     writeTextReport(Run, *OS);
   OS->flush();
   return true;
+}
+
+// -j N: one worker process per translation unit, N at a time. Each worker
+// is this program, analyzing one file and writing its UnitResult.
+void runWorkers(const std::vector<std::string> &Files, std::vector<UnitResult> &Results,
+                const std::vector<std::string> &WorkerArgs,
+                const std::function<void(size_t)> &Finished) {
+  std::string Self = llvm::sys::fs::getMainExecutable(nullptr, (void *)&runWorkers);
+  llvm::SmallString<128> TempDir;
+  llvm::sys::fs::createUniqueDirectory("ctxlint-j", TempDir);
+  struct Running {
+    llvm::sys::ProcessInfo Process;
+    size_t Index;
+    std::string ResultPath;
+  };
+  std::vector<Running> Active;
+  size_t Next = 0;
+  auto Collect = [&](Running &R, int ReturnCode) {
+    auto Read = readUnitResults(R.ResultPath);
+    if (ReturnCode < 0 || !Read || Read->empty()) {
+      if (!Read)
+        llvm::consumeError(Read.takeError());
+      UnitResult &U = Results[R.Index];
+      U.File = Files[R.Index];
+      U.Failed = U.Crashed = true;
+      U.Diagnostics = "ctxlint: internal error: the worker analyzing " + Files[R.Index] +
+                      " crashed (please report it with this file)\n";
+    } else {
+      Results[R.Index] = std::move(Read->front());
+    }
+    llvm::sys::fs::remove(R.ResultPath);
+    Finished(R.Index);
+  };
+  while (Next < Files.size() || !Active.empty()) {
+    while (Next < Files.size() && Active.size() < Jobs) {
+      Running R;
+      R.Index = Next++;
+      R.ResultPath = (TempDir + "/" + std::to_string(R.Index) + ".json").str();
+      std::vector<std::string> Args{Self};
+      Args.insert(Args.end(), WorkerArgs.begin(), WorkerArgs.end());
+      // The options and the file go before the compiler arguments, which
+      // follow "--".
+      auto DashDash = std::find(Args.begin(), Args.end(), "--");
+      DashDash = Args.insert(DashDash, "--unit-results=" + R.ResultPath) + 1;
+      Args.insert(DashDash, Files[R.Index]);
+      std::vector<llvm::StringRef> Argv(Args.begin(), Args.end());
+      std::string Error;
+      R.Process = llvm::sys::ExecuteNoWait(Self, Argv, std::nullopt, {}, 0, &Error);
+      if (R.Process.Pid == llvm::sys::ProcessInfo::InvalidPid) {
+        Collect(R, -1);
+        continue;
+      }
+      Active.push_back(std::move(R));
+    }
+    bool Reaped = false;
+    for (size_t A = 0; A < Active.size(); ++A) {
+      llvm::sys::ProcessInfo Done = llvm::sys::Wait(Active[A].Process, 0);
+      if (Done.Pid == 0)
+        continue; // still running
+      Collect(Active[A], Done.ReturnCode);
+      Active.erase(Active.begin() + A);
+      Reaped = true;
+      break;
+    }
+    if (!Reaped && !Active.empty())
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  llvm::sys::fs::remove(TempDir);
 }
 
 std::string currentDirectory() {
@@ -321,6 +386,20 @@ int main(int argc, const char **argv) {
       F = std::string(Abs);
   }
 
+  // What a worker process needs to analyze one file the same way.
+  std::vector<std::string> WorkerArgs{"--checks=" + Checks, "--quiet"};
+  for (const std::string &Opt : CheckOptions)
+    WorkerArgs.push_back("--check-option=" + Opt);
+  for (const std::string &Path : ModelFiles)
+    WorkerArgs.push_back("--model=" + Path);
+  if (!BuildPath.empty())
+    WorkerArgs.push_back("-p=" + BuildPath);
+  if (HadDashDash) {
+    WorkerArgs.push_back("--");
+    for (int I = ArgcBeforeDashDash + 1; I < argc; ++I)
+      WorkerArgs.push_back(argv[I]);
+  }
+
   RuleRunner Runner(*Model, *Selected, Options);
   CompileCommandFilter Filter;
   std::vector<UnitResult> Results(Files.size());
@@ -357,14 +436,32 @@ int main(int argc, const char **argv) {
     if (ShowProgress)
       llvm::errs() << "\r\033[K[" << N << "/" << Files.size() << "] " << llvm::sys::path::filename(Files[I]);
   };
-  if (Jobs == 1) {
+  if (Jobs == 1 || Files.size() == 1) {
     for (size_t I = 0; I < Files.size(); ++I)
       Work(I);
   } else {
-    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-    for (size_t I = 0; I < Files.size(); ++I)
-      Pool.async([&, I] { Work(I); });
-    Pool.wait();
+    runWorkers(Files, Results, WorkerArgs, [&](size_t I) {
+      unsigned N = ++Done;
+      std::lock_guard<std::mutex> Lock(OutputMutex);
+      if (Results[I].Failed && !Quiet) {
+        if (ShowProgress)
+          llvm::errs() << "\r\033[K";
+        llvm::errs() << Results[I].Diagnostics;
+        if (!Results[I].Crashed)
+          llvm::errs() << "ctxlint: error: failed to parse " << Files[I]
+                       << "; its findings are not reported\n";
+      }
+      if (ShowProgress)
+        llvm::errs() << "\r\033[K[" << N << "/" << Files.size() << "] "
+                     << llvm::sys::path::filename(Files[I]);
+    });
+  }
+  if (!UnitResultsFile.empty()) {
+    if (llvm::Error E = writeUnitResults(Results, UnitResultsFile)) {
+      llvm::errs() << "ctxlint: error: " << llvm::toString(std::move(E)) << "\n";
+      return ExitUsage;
+    }
+    return ExitClean;
   }
   if (ShowProgress)
     llvm::errs() << "\r\033[K";
