@@ -246,8 +246,11 @@ struct FlowEngine::Impl {
       }
       return true;
     }
-    // The CPU state may still be released by an _irq/_bh unlock of a lock
-    // that is not ours.
+    // Not held here: the caller's lock. Remember that this path released
+    // it (a second release is a double unlock; a sleep after it happens
+    // without it), and the CPU state an _irq/_bh unlock gives back.
+    if (!Key.Instance.empty())
+      S.Released.insert(Key.Instance);
     if (Op && Op->Irq != IrqEffect::None) {
       LockClass Cpu = Op->Irq == IrqEffect::Bh ? LockClass::Bh : LockClass::Irq;
       if (HeldLock *State = S.cpuStateFor(Cpu, &Key))
@@ -309,15 +312,16 @@ struct FlowEngine::Impl {
         Out.push_back(std::move(Failed));
         break;
       }
-      case LockOpKind::Release:
-        if (!release(S, Key, &Op, Site.NameLoc) && !S.Imprecise &&
+      case LockOpKind::Release: {
+        bool KnownBefore = S.Released.count(Key.Instance) || S.FailedAcquire.count(Key.Instance);
+        if (!release(S, Key, &Op, Site.NameLoc) && !S.Imprecise && !KnownBefore &&
             std::find(CallerReleases.begin(), CallerReleases.end(), Key) ==
                 CallerReleases.end() &&
-            !S.Released.count(Key.Instance) && !S.FailedAcquire.count(Key.Instance) &&
             lockClassHasObject(Op.Class.value_or(LockClass::Mutex)))
           CallerReleases.push_back(Key);
         Out.push_back(std::move(S));
         break;
+      }
       case LockOpKind::AssertHeld: {
         if (!S.findInstance(Key)) {
           HeldLock H;
@@ -439,7 +443,13 @@ struct FlowEngine::Impl {
       for (const LockKey &K : Sum.ReleasesCallers) {
         LockKey M = K;
         M.Instance = instanceAtCall(K.Instance, Call, F, TU.astContext());
-        release(S, M, nullptr);
+        bool KnownBefore = S.Released.count(M.Instance) || S.FailedAcquire.count(M.Instance);
+        // Releasing through a helper what this function never took: it is
+        // this function's caller's lock too.
+        if (!release(S, M, nullptr) && !S.Imprecise && !KnownBefore &&
+            !M.Instance.empty() &&
+            std::find(CallerReleases.begin(), CallerReleases.end(), M) == CallerReleases.end())
+          CallerReleases.push_back(M);
       }
       for (const HeldLock &H : Sum.AcquiresOnReturn) {
         HeldLock M = Mapped(H);
@@ -480,13 +490,24 @@ struct FlowEngine::Impl {
            Model.guardKind(Name);
   }
 
+  // An assignment to a local: its old facts die; a constant, or the result
+  // of a tracked call, gives it a new one (`locked = true;` then
+  // `if (locked) unlock()`).
   void killFacts(const VarDecl *VD, std::vector<LockState> &States,
                  const Expr *NewValue) {
     const Expr *Atom = NewValue ? NewValue->IgnoreParenImpCasts() : nullptr;
+    std::optional<bool> Constant;
+    Expr::EvalResult R;
+    if (Atom && !Atom->isValueDependent() &&
+        Atom->getType()->isIntegralOrEnumerationType() &&
+        Atom->EvaluateAsInt(R, TU.astContext()))
+      Constant = R.Val.getInt() != 0;
     for (LockState &S : States) {
       auto It = Atom ? S.Facts.find(Atom) : S.Facts.end();
       if (It != S.Facts.end())
         S.Facts[VD] = It->second;
+      else if (Constant)
+        S.Facts[VD] = *Constant;
       else
         S.Facts.erase(VD);
     }
@@ -536,8 +557,8 @@ struct FlowEngine::Impl {
         }
       return;
     }
-    if (isa<ReturnStmt>(S) && Recording)
-      Flow.Returns.push_back(ReturnEvent{fileLoc(S->getBeginLoc()), States});
+    if (const auto *Ret = dyn_cast<ReturnStmt>(S); Ret && Recording)
+      Flow.Returns.push_back(ReturnEvent{fileLoc(S->getBeginLoc()), States, Ret->getRetValue()});
   }
 
   // guard(name)(args) and scoped_guard(name, args): a variable with a
@@ -628,7 +649,9 @@ struct FlowEngine::Impl {
   bool IsLoopCondition = false;
 
   static bool hasWrites(const Stmt *S) {
-    if (!S)
+    // ({ ... }) in a condition is a macro's scratch space
+    // (static_branch_unlikely), not a write the condition depends on.
+    if (!S || isa<StmtExpr>(S))
       return false;
     if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
       return true;

@@ -84,6 +84,7 @@ struct CalleeLockEvent {
 struct ReturnEvent {
   clang::SourceLocation Loc;   // the return, or the closing brace
   std::vector<LockState> States;
+  const clang::Expr *Value = nullptr; // the returned expression, if any
 };
 
 struct FunctionFlow {

@@ -61,6 +61,10 @@ void StateSet::enforceBound() {
   std::vector<LockState> Old = std::move(States);
   States.clear();
   for (LockState &S : Old) {
+    // Without its facts a state no longer knows which correlated branches
+    // it took: rules must not trust its imbalances.
+    if (!S.Facts.empty())
+      S.Imprecise = true;
     S.Facts.clear();
     add(std::move(S));
   }

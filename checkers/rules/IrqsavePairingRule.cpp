@@ -101,6 +101,8 @@ public:
       for (const ReturnEvent &R : Flow.Returns)
         for (const LockState &S : R.States)
           for (const HeldLock &H : S.Held) {
+            if (S.Imprecise)
+              break;
             if (H.Irq != IrqEffect::Save || !H.isCpuState() || H.Assumed ||
                 !H.Via.empty() ||
                 H.AcquiredBy.rfind("guard(", 0) == 0)

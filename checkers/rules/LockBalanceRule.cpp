@@ -52,7 +52,7 @@ public:
       const FunctionFlow &Flow = Engine.flow(*F);
       const FunctionSummary &Sum = Engine.summary(*F);
       checkReleases(Flow, *F, Builder, Out);
-      checkReturns(Flow, Sum, *F, Builder, Out);
+      checkReturns(Flow, Sum, *F, TU.astContext(), Builder, Out);
     }
   }
 
@@ -122,9 +122,28 @@ private:
     return {};
   }
 
+  // Whether the value returned at R is nonzero on the paths of S, when the
+  // state shows it: a constant, or a local the path has tested.
+  static std::optional<bool> returnTruth(const ReturnEvent &R, const LockState &S,
+                                         const ASTContext &Ctx) {
+    if (!R.Value)
+      return std::nullopt;
+    const Expr *E = R.Value->IgnoreParenImpCasts();
+    Expr::EvalResult Result;
+    if (!E->isValueDependent() && E->getType()->isIntegralOrEnumerationType() &&
+        E->EvaluateAsInt(Result, Ctx))
+      return Result.Val.getInt() != 0;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      auto It = S.Facts.find(DRE->getDecl());
+      if (It != S.Facts.end())
+        return It->second;
+    }
+    return std::nullopt;
+  }
+
   static void checkReturns(const FunctionFlow &Flow, const FunctionSummary &Sum,
-                           const FunctionDecl &F, const FindingBuilder &Builder,
-                           std::vector<Finding> &Out) {
+                           const FunctionDecl &F, const ASTContext &Ctx,
+                           const FindingBuilder &Builder, std::vector<Finding> &Out) {
     auto HandedOver = [&](const HeldLock &H) {
       for (const HeldLock &A : Sum.AcquiresOnReturn)
         if (A.Key == H.Key)
@@ -143,6 +162,30 @@ private:
           if (S.Released.count(Name) && !S.findInstance(H.Key))
             return true;
       return false;
+    };
+    // A function that returns 0 with the lock and an error without it is a
+    // conditional-acquire API (e1000_get_hw_semaphore_82574()): the result
+    // tells the caller, so holding it at the success return is its contract.
+    auto ResultTellsCaller = [&](const ReturnEvent &R, const LockState &S,
+                                 const HeldLock &H) {
+      std::optional<bool> Held = returnTruth(R, S, Ctx);
+      // Kernel convention: 0 is success. An int function that returns an
+      // error code with the lock held is the classic leak; a bool one that
+      // returns true with it is reporting success.
+      if (!Held || (*Held && !F.getReturnType()->isBooleanType()))
+        return false;
+      std::string Name = keyName(H.Key);
+      bool AnyRelease = false;
+      for (const ReturnEvent &Other : Flow.Returns)
+        for (const LockState &O : Other.States) {
+          if (!O.Released.count(Name) || O.findInstance(H.Key))
+            continue;
+          std::optional<bool> Released = returnTruth(Other, O, Ctx);
+          if (!Released || *Released == *Held)
+            return false;
+          AnyRelease = true;
+        }
+      return AnyRelease;
     };
     std::set<std::pair<unsigned, std::string>> Reported;
     for (const ReturnEvent &R : Flow.Returns)
@@ -169,7 +212,7 @@ private:
           // themselves at scope exit.
           if (H.Assumed || H.Irq == IrqEffect::Save || !H.Via.empty() ||
               H.AcquiredBy.rfind("guard(", 0) == 0 || HandedOver(H) ||
-              !ReleasedSomewhere(H))
+              !ReleasedSomewhere(H) || ResultTellsCaller(R, S, H))
             continue;
           if (!Reported.insert({R.Loc.getRawEncoding(), keyName(H.Key)}).second)
             continue;

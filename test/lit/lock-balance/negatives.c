@@ -129,3 +129,48 @@ void loop_lock(struct dev *d, int n)
 		spin_unlock(&d->lock);
 	}
 }
+
+int hw_semaphore_get(struct dev *d);
+/* e1000_get_hw_semaphore_82574(): 0 = taken, an error = not taken. */
+int get_semaphore_locked(struct dev *d)
+{
+	int ret;
+
+	mutex_lock(&d->m);
+	ret = hw_semaphore_get(d);
+	if (ret)
+		mutex_unlock(&d->m);
+	return ret;
+}
+
+/* A flag remembers whether this path took the lock (ice_aq_send_cmd()). */
+int flag_tracked(struct dev *d, int op)
+{
+	int locked = 0;
+
+	switch (op) {
+	case 1:
+		break;
+	default:
+		mutex_lock(&d->m);
+		locked = 1;
+		break;
+	}
+	d->err = op;
+	if (locked)
+		mutex_unlock(&d->m);
+	return 0;
+}
+
+int static_key_enabled(void *key);
+extern int locking_key;
+/* The same side-effect-free test guards lock and unlock (ice_run_xdp()). */
+int same_condition_twice(struct dev *d)
+{
+	if (static_key_enabled(&locking_key))
+		spin_lock(&d->lock);
+	d->err = 0;
+	if (static_key_enabled(&locking_key))
+		spin_unlock(&d->lock);
+	return d->err;
+}
