@@ -148,10 +148,19 @@ struct FlowEngine::Impl {
     return nullptr;
   }
 
+  // A lock this function released as its caller's and now takes back is
+  // still the caller's: dropping it around a sleep is not a leak.
+  bool isCallersLock(const LockKey &Key) const {
+    return !Key.Instance.empty() &&
+           std::any_of(CallerReleases.begin(), CallerReleases.end(),
+                       [&](const LockKey &K) { return K.Instance == Key.Instance; });
+  }
+
   HeldLock makeHeld(const ApiCallSite &Site, const LockOperation &Op,
                     const LockKey &Key) {
     HeldLock H;
     H.Key = Key;
+    H.Assumed = isCallersLock(Key);
     H.Class = Op.Class.value_or(LockClass::Mutex);
     H.Mode = Op.Mode;
     H.Irq = Op.Irq;
@@ -455,6 +464,8 @@ struct FlowEngine::Impl {
         HeldLock M = Mapped(H);
         M.Via.insert(M.Via.begin(), Link);
         M.AcquiredAt = CallLoc;
+        M.Assumed = M.Assumed ||
+                    isCallersLock(M.isCpuState() && !M.Origin.Class.empty() ? M.Origin : M.Key);
         // The summary lists the CPU state it leaves disabled on its own.
         acquire(S, std::move(M), /*WithCpuState=*/false);
       }
@@ -947,7 +958,16 @@ struct FlowEngine::Impl {
         Common = std::move(Next);
       }
     Sum.AcquiresOnReturn = Common;
-    Sum.ReleasesCallers = CallerReleases;
+    // A caller's lock dropped and taken back on every path (request_complete()
+    // around a completion callback) has no net effect for the caller.
+    for (const LockKey &K : CallerReleases) {
+      bool HeldAtEveryReturn = !Flow.Returns.empty();
+      for (const ReturnEvent &R : Flow.Returns)
+        for (const LockState &S : R.States)
+          HeldAtEveryReturn = HeldAtEveryReturn && S.findInstance(K) != nullptr;
+      if (!HeldAtEveryReturn)
+        Sum.ReleasesCallers.push_back(K);
+    }
     for (const std::string &Released : Flow.AnnotatedReleases) {
       LockKey K{"", Released, Released};
       if (std::find(Sum.ReleasesCallers.begin(), Sum.ReleasesCallers.end(), K) ==

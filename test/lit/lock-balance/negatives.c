@@ -174,3 +174,21 @@ int same_condition_twice(struct dev *d)
 		spin_unlock(&d->lock);
 	return d->err;
 }
+
+/* atmel_usba_udc: completion callbacks run with the caller's lock dropped. */
+void giveback(struct dev *d);
+static void request_complete(struct dev *d)
+{
+	spin_unlock(&d->lock);
+	giveback(d);
+	spin_lock(&d->lock);
+}
+
+void dequeue(struct dev *d)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&d->lock, flags);
+	request_complete(d);
+	spin_unlock_irqrestore(&d->lock, flags);
+}

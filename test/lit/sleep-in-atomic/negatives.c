@@ -142,3 +142,43 @@ void gfp_by_context(struct dev *d, int atomic)
 	kfree(kmalloc(8, gfp));
 	spin_unlock(&d->lock);
 }
+
+/* libps2: a helper drops its caller's lock around the wait and takes it
+ * back; serio_pause_rx()/serio_continue_rx() are the lock wrappers. */
+struct serio { spinlock_t lock; };
+static inline void serio_pause_rx(struct serio *s) { spin_lock_irq(&s->lock); }
+static inline void serio_continue_rx(struct serio *s) { spin_unlock_irq(&s->lock); }
+struct ps2dev { struct serio *serio; int flags; };
+
+static int ps2_do_sendbyte(struct ps2dev *p)
+{
+	serio_continue_rx(p->serio);
+	msleep(10);
+	serio_pause_rx(p->serio);
+	return 0;
+}
+
+int ps2_command(struct ps2dev *p)
+{
+	serio_pause_rx(p->serio);
+	ps2_do_sendbyte(p);
+	ps2_do_sendbyte(p);
+	serio_continue_rx(p->serio);
+	msleep(1);
+	return 0;
+}
+
+/* Sleeps only when asked to, and this caller never asks (i2c-rcar). */
+static void cleanup_dma(struct dev *d, int terminate)
+{
+	if (terminate)
+		msleep(1);
+	d->ready = 0;
+}
+
+void atomic_caller_of_conditional_sleeper(struct dev *d)
+{
+	spin_lock(&d->lock);
+	cleanup_dma(d, 0);
+	spin_unlock(&d->lock);
+}
