@@ -48,6 +48,9 @@ public:
                                            SourceLocation, std::string)> Add)
       : Model(Model), Add(std::move(Add)) {}
 
+  // Designated initializers are resolved in the semantic form only.
+  bool shouldVisitImplicitCode() const { return true; }
+
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->getOpcode() != BO_Assign)
       return true;

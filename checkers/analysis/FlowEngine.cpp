@@ -2,6 +2,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/Regex.h"
@@ -398,10 +399,59 @@ struct FlowEngine::Impl {
     return std::nullopt;
   }
 
+  // An indirect call (ops->poll(dev), a callback parameter) may sleep when
+  // every function the translation unit shows it can reach may sleep: the
+  // functions stored in that struct field, or the values of that local.
+  void applyIndirectCall(const CallExpr &Call, std::vector<LockState> &States) {
+    if (!Recording)
+      return;
+    const Expr *Callee = Call.getCallee()->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(Callee); UO && UO->getOpcode() == UO_Deref)
+      Callee = UO->getSubExpr()->IgnoreParenImpCasts();
+    std::vector<const FunctionDecl *> Targets;
+    if (const auto *ME = dyn_cast<MemberExpr>(Callee)) {
+      if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        Targets = Engine.fieldTargets(*Field);
+    } else {
+      ValueSet V = Values.valuesAt(Callee, &Call);
+      if (V.hasUnknown())
+        return;
+      for (const AbstractValue &X : V.values())
+        if (X.K == AbstractValue::Function)
+          Targets.push_back(X.Fn);
+    }
+    if (Targets.empty())
+      return;
+    std::optional<SleepWitness> First;
+    for (const FunctionDecl *T : Targets) {
+      const FunctionDecl *Def = T->getDefinition();
+      if (!Def || !Def->hasBody())
+        return;
+      const FunctionSummary &Sum = Engine.summary(*Def);
+      if (!Sum.MaySleep || !Sum.SleepsOnlyIf.empty())
+        return;
+      if (!First) {
+        First = *Sum.MaySleep;
+        First->Reason = "the indirect call may sleep: its target " +
+                        Def->getNameAsString() + "() reaches " + Sum.MaySleep->Api + "()";
+        First->Steps.insert(First->Steps.begin(),
+                            {fileLoc(Call.getBeginLoc()), functionName(F),
+                             "calls " + Def->getNameAsString() + "() through a function pointer"});
+      }
+    }
+    SleepEvent E;
+    E.Loc = fileLoc(Call.getBeginLoc());
+    E.Witness = std::move(*First);
+    E.Before = States;
+    Flow.Sleeps.push_back(std::move(E));
+  }
+
   void applyCall(const CallExpr &Call, std::vector<LockState> &States) {
     const FunctionDecl *Callee = Call.getDirectCallee();
-    if (!Callee)
+    if (!Callee) {
+      applyIndirectCall(Call, States);
       return;
+    }
     const FunctionDecl *Def = Callee->getDefinition();
     if (!Def || !Def->hasBody() || Model.isKnownName(Callee->getName()) ||
         isGuardHelper(Callee->getName()))
@@ -1007,6 +1057,62 @@ struct FlowEngine::Impl {
 };
 
 FlowEngine::FlowEngine(TranslationUnitAnalysis &TU) : TU(TU) { Roots.collect(TU); }
+
+const std::vector<const FunctionDecl *> &FlowEngine::fieldTargets(const FieldDecl &Field) {
+  if (!FieldTargetsCollected) {
+    FieldTargetsCollected = true;
+    // Every function the analyzed files store into a function-pointer
+    // field, by initializer (ops tables) or by assignment.
+    struct Collector : RecursiveASTVisitor<Collector> {
+      llvm::DenseMap<const FieldDecl *, std::vector<const FunctionDecl *>> &Out;
+      explicit Collector(llvm::DenseMap<const FieldDecl *, std::vector<const FunctionDecl *>> &O)
+          : Out(O) {}
+      // Designated initializers are resolved in the semantic form only.
+      bool shouldVisitImplicitCode() const { return true; }
+      static const FunctionDecl *functionOf(const Expr *E) {
+        E = E->IgnoreParenCasts();
+        if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
+          E = UO->getSubExpr()->IgnoreParenCasts();
+        const auto *DRE = dyn_cast<DeclRefExpr>(E);
+        return DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+      }
+      void note(const FieldDecl *F, const Expr *Value) {
+        if (const FunctionDecl *Fn = functionOf(Value)) {
+          auto &List = Out[F->getCanonicalDecl()];
+          if (std::find(List.begin(), List.end(), Fn) == List.end())
+            List.push_back(Fn);
+        }
+      }
+      bool VisitBinaryOperator(BinaryOperator *BO) {
+        if (BO->getOpcode() == BO_Assign)
+          if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+            if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+              note(F, BO->getRHS());
+        return true;
+      }
+      bool VisitInitListExpr(InitListExpr *ILE) {
+        if (ILE->isSyntacticForm() && ILE->getSemanticForm())
+          return true;
+        const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
+        if (!RD || RD->isUnion())
+          return true;
+        unsigned I = 0;
+        for (const FieldDecl *F : RD->fields()) {
+          if (I >= ILE->getNumInits())
+            break;
+          note(F, ILE->getInit(I++));
+        }
+        return true;
+      }
+    } Visitor(FieldTargets);
+    for (Decl *D : TU.astContext().getTranslationUnitDecl()->decls())
+      if (TU.isAnalyzedLocation(D->getLocation()))
+        Visitor.TraverseDecl(D);
+  }
+  static const std::vector<const FunctionDecl *> None;
+  auto It = FieldTargets.find(Field.getCanonicalDecl());
+  return It == FieldTargets.end() ? None : It->second;
+}
 FlowEngine::~FlowEngine() = default;
 
 void FlowEngine::analyze(const FunctionDecl &F) {

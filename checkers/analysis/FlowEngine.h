@@ -104,6 +104,9 @@ public:
   const FunctionFlow &flow(const clang::FunctionDecl &F);
   const FunctionSummary &summary(const clang::FunctionDecl &F);
   const ContextRoots &roots() { return Roots; }
+  // The functions the analyzed files store into this function-pointer
+  // field (ops tables, callbacks set by assignment).
+  const std::vector<const clang::FunctionDecl *> &fieldTargets(const clang::FieldDecl &Field);
 
 private:
   struct Impl;
@@ -112,6 +115,8 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionFlow>> Flows;
   llvm::DenseMap<const clang::FunctionDecl *, FunctionSummary> Summaries;
   llvm::DenseMap<const clang::FunctionDecl *, bool> InProgress;
+  llvm::DenseMap<const clang::FieldDecl *, std::vector<const clang::FunctionDecl *>> FieldTargets;
+  bool FieldTargetsCollected = false;
 
   void analyze(const clang::FunctionDecl &F);
 };

@@ -130,3 +130,33 @@ int dev_probe(struct dev *d, int irq)
 	timer_setup(&d->timer, dev_timer, 0);
 	return request_irq(irq, dev_irq, 0, "dev", d);
 }
+
+/* Calls through an ops table resolve to the functions stored in it. */
+struct dev_ops {
+	void (*reset)(struct dev *d);
+	void (*poll)(struct dev *d);
+};
+static void slow_reset(struct dev *d) { msleep(5); }
+static void quick_poll(struct dev *d) { d->ready = 1; }
+static const struct dev_ops dev_ops_table = { .reset = slow_reset, .poll = quick_poll };
+
+void through_ops(struct dev *d, const struct dev_ops *ops)
+{
+	spin_lock(&d->lock);
+	ops->poll(d);
+	// CHECK: positives.c:[[@LINE+1]]:2: warning: the indirect call may sleep: its target slow_reset() reaches msleep(), but it is called while spinlock 'd->lock' is held
+	ops->reset(d);
+	spin_unlock(&d->lock);
+}
+
+/* A context root set by an initializer (model: contextFields). */
+struct net_device_ops {
+	int (*ndo_start_xmit)(void *skb, void *netdev);
+};
+static int dev_xmit(void *skb, void *netdev)
+{
+	// CHECK: positives.c:[[@LINE+1]]:2: warning: msleep() may sleep, but dev_xmit() runs in softirq context
+	msleep(1);
+	return 0;
+}
+static const struct net_device_ops dev_netdev_ops = { .ndo_start_xmit = dev_xmit };
