@@ -16,6 +16,14 @@ namespace {
 
 constexpr const char *RuleId = "ctxlint-sleep-in-atomic";
 
+// "by request_irq()" for a registration call, "as .ndo_start_xmit of struct
+// net_device_ops" for a field it is stored in.
+std::string registration(const ContextRoot &Root) {
+  if (!Root.RegisteredBy.empty() && Root.RegisteredBy[0] == '.')
+    return "as " + Root.RegisteredBy + ",";
+  return "by " + Root.RegisteredBy + "()";
+}
+
 class SleepInAtomicRule : public Rule {
 public:
   explicit SleepInAtomicRule(const RuleOptions &) {}
@@ -46,8 +54,8 @@ public:
         // codeFlow.
         if (AtomicRoot)
           Builder.step(Result, Root->RegisteredAt, "",
-                       F->getNameAsString() + "() is registered here by " +
-                           Root->RegisteredBy + "() as a " +
+                       F->getNameAsString() + "() is registered here " +
+                           registration(*Root) + " as a " +
                            contextName(Root->Context) + " callback");
         else
           Builder.step(Result, Cause->AcquiredAt, F->getNameAsString(),

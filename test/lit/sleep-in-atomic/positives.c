@@ -157,6 +157,7 @@ static int dev_xmit(void *skb, void *netdev)
 {
 	// CHECK: positives.c:[[@LINE+1]]:2: warning: msleep() may sleep, but dev_xmit() runs in softirq context
 	msleep(1);
+	// CHECK: note: dev_xmit() is registered here as .ndo_start_xmit of struct net_device_ops, as a softirq callback
 	return 0;
 }
 static const struct net_device_ops dev_netdev_ops = { .ndo_start_xmit = dev_xmit };
