@@ -211,11 +211,6 @@ struct FlowEngine::Impl {
       S.Held.push_back(std::move(Cpu));
   }
 
-  static bool matches(const LockKey &Held, const LockKey &Key) {
-    return Held.sameInstance(Key) ||
-           ((Key.Instance.empty() || Held.Instance.empty()) && !Key.Class.empty() &&
-            Held.Class == Key.Class);
-  }
 
   static void eraseCpuStateOf(LockState &S, const LockKey &Origin) {
     for (auto It = S.Held.rbegin(); It != S.Held.rend(); ++It)
@@ -238,7 +233,7 @@ struct FlowEngine::Impl {
       return true;
     }
     for (auto It = S.Held.rbegin(); It != S.Held.rend(); ++It) {
-      if (!matches(It->Key, Key) || (It->isCpuState() && !It->Origin.Class.empty()))
+      if (!It->Key.mayBeSameLock(Key) || (It->isCpuState() && !It->Origin.Class.empty()))
         continue;
       HeldLock Removed = *It;
       S.Held.erase(std::next(It).base());
@@ -273,9 +268,9 @@ struct FlowEngine::Impl {
                                             const LockKey &Key) {
     for (LockState &S : States) {
       for (auto It = S.Held.begin(); It != S.Held.end();) {
-        bool Drop = (!It->isCpuState() && matches(It->Key, Key)) ||
+        bool Drop = (!It->isCpuState() && It->Key.mayBeSameLock(Key)) ||
                     (It->isCpuState() && !It->Origin.Class.empty() &&
-                     matches(It->Origin, Key));
+                     It->Origin.mayBeSameLock(Key));
         It = Drop ? S.Held.erase(It) : std::next(It);
       }
     }

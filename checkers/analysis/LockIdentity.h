@@ -20,6 +20,12 @@ struct LockKey {
   bool sameInstance(const LockKey &O) const {
     return !Instance.empty() && Instance == O.Instance;
   }
+  // The same instance, or, when either instance is opaque (a lock reached
+  // through a call result), the same class: what a release can match.
+  bool mayBeSameLock(const LockKey &O) const {
+    return sameInstance(O) ||
+           ((Instance.empty() || O.Instance.empty()) && !Class.empty() && Class == O.Class);
+  }
   bool operator==(const LockKey &O) const {
     return Class == O.Class && Instance == O.Instance;
   }

@@ -6,11 +6,7 @@ namespace ctxlint {
 
 const HeldLock *LockState::findInstance(const LockKey &K) const {
   for (auto It = Held.rbegin(); It != Held.rend(); ++It)
-    // An opaque instance (a lock reached through a call result) can only
-    // be matched by class.
-    if (It->Key.sameInstance(K) ||
-        ((K.Instance.empty() || It->Key.Instance.empty()) &&
-         !K.Class.empty() && It->Key.Class == K.Class))
+    if (It->Key.mayBeSameLock(K))
       return &*It;
   return nullptr;
 }

@@ -48,6 +48,11 @@ std::string flagsProblem(const Expr *Flags, const ASTContext &Ctx) {
   return {};
 }
 
+const VarDecl *flagsVariable(const Expr *Flags) {
+  const auto *DRE = Flags ? dyn_cast<DeclRefExpr>(Flags->IgnoreParenImpCasts()) : nullptr;
+  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+}
+
 bool fromAnotherFrame(const Expr *Flags) {
   if (!Flags)
     return false;
@@ -124,8 +129,7 @@ private:
   static void checkNestedReuse(const LockOpEvent &E, const FunctionDecl &F,
                                const FindingBuilder &Builder,
                                std::vector<Finding> &Out) {
-    const auto *DRE = E.FlagsExpr ? dyn_cast<DeclRefExpr>(E.FlagsExpr->IgnoreParenImpCasts()) : nullptr;
-    const auto *Flags = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    const VarDecl *Flags = flagsVariable(E.FlagsExpr);
     if (!Flags)
       return;
     for (const LockState &S : E.Before)
@@ -164,8 +168,7 @@ private:
   static void checkRestoreFlags(const LockOpEvent &E, const FunctionDecl &F,
                                 const FindingBuilder &Builder,
                                 std::vector<Finding> &Out) {
-    const auto *DRE = E.FlagsExpr ? dyn_cast<DeclRefExpr>(E.FlagsExpr->IgnoreParenImpCasts()) : nullptr;
-    const auto *Flags = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    const VarDecl *Flags = flagsVariable(E.FlagsExpr);
     if (!Flags)
       return;
     for (const LockState &S : E.Before) {
