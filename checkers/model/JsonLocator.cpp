@@ -44,6 +44,14 @@ private:
       ++Pos;
   }
 
+  // Past the whitespace and the comma after a value.
+  void skipSeparator() {
+    skipSpace();
+    if (Pos < Text.size() && Text[Pos] == ',')
+      ++Pos;
+    skipSpace();
+  }
+
   std::string readString() {
     std::string S;
     ++Pos; // opening quote
@@ -75,10 +83,7 @@ private:
           ++Pos; // ':'
         }
         skipValue();
-        skipSpace();
-        if (Pos < Text.size() && Text[Pos] == ',')
-          ++Pos;
-        skipSpace();
+        skipSeparator();
       }
       ++Pos;
     } else {
@@ -110,10 +115,7 @@ private:
           return;
         }
         skipValue();
-        skipSpace();
-        if (Pos < Text.size() && Text[Pos] == ',')
-          ++Pos;
-        skipSpace();
+        skipSeparator();
       }
     } else if (Text[Pos] == '[' && std::holds_alternative<size_t>(Want)) {
       ++Pos;
@@ -125,10 +127,7 @@ private:
           return;
         }
         skipValue();
-        skipSpace();
-        if (Pos < Text.size() && Text[Pos] == ',')
-          ++Pos;
-        skipSpace();
+        skipSeparator();
         ++Index;
       }
     }

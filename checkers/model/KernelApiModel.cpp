@@ -206,6 +206,21 @@ const json &arrayAt(const json &Root, const char *Key, JsonPath &Path) {
   return *It;
 }
 
+// Reads the array section Key of the model, one checked object per entry.
+template <typename ReadEntry>
+void forEachEntry(const json &Root, ObjectReader &Top, const char *Key,
+                  ReadEntry Read) {
+  Top.optionalObject(Key); // a known section, even when absent
+  JsonPath Path;
+  const json &Entries = arrayAt(Root, Key, Path);
+  for (size_t I = 0; I < Entries.size(); ++I) {
+    JsonPath EntryPath = Path;
+    EntryPath.push_back(I);
+    ObjectReader R(Entries[I], EntryPath);
+    Read(R, EntryPath);
+  }
+}
+
 } // namespace
 
 llvm::Expected<KernelApiModel> KernelApiModel::loadBuiltin() {
@@ -249,7 +264,6 @@ llvm::Error KernelApiModel::mergeText(llvm::StringRef Text,
                            " (this ctxlint reads version 1)"};
     Top.optionalString("description");
 
-    JsonPath P;
     if (const json *Consts = Top.optionalObject("constants")) {
       for (auto It = Consts->begin(); It != Consts->end(); ++It) {
         if (!It->is_number_unsigned())
@@ -260,12 +274,7 @@ llvm::Error KernelApiModel::mergeText(llvm::StringRef Text,
       }
     }
 
-    const json &Requests = arrayAt(Root, "irqRequests", P);
-    Top.optionalObject("irqRequests");
-    for (size_t I = 0; I < Requests.size(); ++I) {
-      JsonPath EP = P;
-      EP.push_back(I);
-      ObjectReader R(Requests[I], EP);
+    forEachEntry(Root, Top, "irqRequests", [&](ObjectReader &R, const JsonPath &EP) {
       IrqRequestApi A;
       A.Name = R.requiredString("name");
       A.Irq = R.requiredIndex("irq");
@@ -276,7 +285,7 @@ llvm::Error KernelApiModel::mergeText(llvm::StringRef Text,
       A.DevId = R.optionalIndex("devId");
       R.rejectUnknownKeys();
       Next.IrqRequests[A.Name] = A;
-    }
+    });
 
     Top.optionalObject("defaultPrimaryHandlers");
     if (auto It = Root.find("defaultPrimaryHandlers"); It != Root.end()) {
@@ -291,25 +300,15 @@ llvm::Error KernelApiModel::mergeText(llvm::StringRef Text,
       }
     }
 
-    const json &Checks = arrayAt(Root, "mustCheckResult", P);
-    Top.optionalObject("mustCheckResult");
-    for (size_t I = 0; I < Checks.size(); ++I) {
-      JsonPath EP = P;
-      EP.push_back(I);
-      ObjectReader R(Checks[I], EP);
+    forEachEntry(Root, Top, "mustCheckResult", [&](ObjectReader &R, const JsonPath &EP) {
       MustCheckApi A;
       A.Name = R.requiredString("name");
       A.Why = R.optionalString("why");
       R.rejectUnknownKeys();
       Next.MustCheck[A.Name] = A;
-    }
+    });
 
-    const json &Ops = arrayAt(Root, "lockOperations", P);
-    Top.optionalObject("lockOperations");
-    for (size_t I = 0; I < Ops.size(); ++I) {
-      JsonPath EP = P;
-      EP.push_back(I);
-      ObjectReader R(Ops[I], EP);
+    forEachEntry(Root, Top, "lockOperations", [&](ObjectReader &R, const JsonPath &EP) {
       LockOperation Op;
       Op.Name = R.requiredString("name");
       Op.Op = R.enumValue<LockOpKind>("op", LockOpNames, std::nullopt);
@@ -331,14 +330,9 @@ llvm::Error KernelApiModel::mergeText(llvm::StringRef Text,
                                  "' needs 'flagsArg'"};
       R.rejectUnknownKeys();
       Next.LockOps[Op.Name] = Op;
-    }
+    });
 
-    const json &GuardList = arrayAt(Root, "guards", P);
-    Top.optionalObject("guards");
-    for (size_t I = 0; I < GuardList.size(); ++I) {
-      JsonPath EP = P;
-      EP.push_back(I);
-      ObjectReader R(GuardList[I], EP);
+    forEachEntry(Root, Top, "guards", [&](ObjectReader &R, const JsonPath &EP) {
       GuardKind G;
       G.Name = R.requiredString("name");
       G.Class = R.enumValue<LockClass>("lock", LockClassNames, std::nullopt);
@@ -348,14 +342,9 @@ llvm::Error KernelApiModel::mergeText(llvm::StringRef Text,
       G.Conditional = R.optionalBool("try");
       R.rejectUnknownKeys();
       Next.Guards[G.Name] = G;
-    }
+    });
 
-    const json &Sleeps = arrayAt(Root, "sleeping", P);
-    Top.optionalObject("sleeping");
-    for (size_t I = 0; I < Sleeps.size(); ++I) {
-      JsonPath EP = P;
-      EP.push_back(I);
-      ObjectReader R(Sleeps[I], EP);
+    forEachEntry(Root, Top, "sleeping", [&](ObjectReader &R, const JsonPath &EP) {
       SleepingApi S;
       S.Name = R.requiredString("name");
       S.Why = R.optionalString("why");
@@ -363,28 +352,18 @@ llvm::Error KernelApiModel::mergeText(llvm::StringRef Text,
       S.DropsLockArg = R.optionalIndex("dropsLockArg");
       R.rejectUnknownKeys();
       Next.Sleeping[S.Name] = S;
-    }
+    });
 
-    const json &Allocs = arrayAt(Root, "gfpAllocators", P);
-    Top.optionalObject("gfpAllocators");
-    for (size_t I = 0; I < Allocs.size(); ++I) {
-      JsonPath EP = P;
-      EP.push_back(I);
-      ObjectReader R(Allocs[I], EP);
+    forEachEntry(Root, Top, "gfpAllocators", [&](ObjectReader &R, const JsonPath &EP) {
       GfpAllocator A;
       A.Name = R.requiredString("name");
       A.GfpArg = R.requiredIndex("gfpArg");
       R.rejectUnknownKeys();
       Next.Allocators[A.Name] = A;
-    }
+    });
 
-    const json &Regs = arrayAt(Root, "contextRegistrations", P);
-    Top.optionalObject("contextRegistrations");
     std::set<std::string> Replaced;
-    for (size_t I = 0; I < Regs.size(); ++I) {
-      JsonPath EP = P;
-      EP.push_back(I);
-      ObjectReader R(Regs[I], EP);
+    forEachEntry(Root, Top, "contextRegistrations", [&](ObjectReader &R, const JsonPath &EP) {
       ContextRegistration C;
       C.Name = R.requiredString("name");
       C.CallbackArg = R.requiredIndex("callbackArg");
@@ -402,21 +381,16 @@ llvm::Error KernelApiModel::mergeText(llvm::StringRef Text,
       if (Replaced.insert(C.Name).second)
         Next.Registrations.erase(C.Name);
       Next.Registrations.emplace(C.Name, C);
-    }
+    });
 
-    const json &FieldList = arrayAt(Root, "contextFields", P);
-    Top.optionalObject("contextFields");
-    for (size_t I = 0; I < FieldList.size(); ++I) {
-      JsonPath EP = P;
-      EP.push_back(I);
-      ObjectReader R(FieldList[I], EP);
+    forEachEntry(Root, Top, "contextFields", [&](ObjectReader &R, const JsonPath &EP) {
       ContextField F;
       F.Field = R.requiredString("field");
       F.RecordType = R.requiredString("recordType");
       F.Context = R.enumValue<ExecContext>("context", ContextNames, std::nullopt);
       R.rejectUnknownKeys();
       Next.Fields.push_back(F);
-    }
+    });
 
     Top.rejectUnknownKeys();
   } catch (const ModelError &E) {
