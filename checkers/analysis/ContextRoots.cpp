@@ -19,17 +19,6 @@ int atomicity(ExecContext C) {
   return 0;
 }
 
-const FunctionDecl *functionOf(const Expr *E) {
-  if (!E)
-    return nullptr;
-  E = E->IgnoreParenCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
-    E = UO->getSubExpr()->IgnoreParenCasts();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return dyn_cast<FunctionDecl>(DRE->getDecl());
-  return nullptr;
-}
-
 std::string recordName(const RecordDecl *RD) {
   if (!RD)
     return {};
@@ -39,60 +28,6 @@ std::string recordName(const RecordDecl *RD) {
     return TD->getName().str();
   return {};
 }
-
-// Function-pointer fields set by assignment or by an initializer.
-class FieldAssignmentFinder : public RecursiveASTVisitor<FieldAssignmentFinder> {
-public:
-  FieldAssignmentFinder(const KernelApiModel &Model,
-                        std::function<void(const FunctionDecl *, ExecContext,
-                                           SourceLocation, std::string)> Add)
-      : Model(Model), Add(std::move(Add)) {}
-
-  // Designated initializers are resolved in the semantic form only.
-  bool shouldVisitImplicitCode() const { return true; }
-
-  bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->getOpcode() != BO_Assign)
-      return true;
-    const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts());
-    if (!ME)
-      return true;
-    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
-    if (FD)
-      match(FD, BO->getRHS(), BO->getOperatorLoc());
-    return true;
-  }
-
-  bool VisitInitListExpr(InitListExpr *ILE) {
-    if (ILE->isSyntacticForm() && ILE->getSemanticForm())
-      return true; // visit the semantic form only
-    const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
-    if (!RD || RD->isUnion())
-      return true;
-    unsigned Index = 0;
-    for (const FieldDecl *FD : RD->fields()) {
-      if (Index >= ILE->getNumInits())
-        break;
-      match(FD, ILE->getInit(Index), ILE->getInit(Index)->getBeginLoc());
-      ++Index;
-    }
-    return true;
-  }
-
-private:
-  const KernelApiModel &Model;
-  std::function<void(const FunctionDecl *, ExecContext, SourceLocation, std::string)> Add;
-
-  void match(const FieldDecl *FD, const Expr *Value, SourceLocation Loc) {
-    const FunctionDecl *Fn = functionOf(Value);
-    if (!Fn)
-      return;
-    std::string Record = recordName(FD->getParent());
-    for (const ContextField &CF : Model.contextFields())
-      if (CF.Field == FD->getName() && CF.RecordType == Record)
-        Add(Fn, CF.Context, Loc, "." + CF.Field + " of struct " + Record);
-  }
-};
 
 } // namespace
 
@@ -116,7 +51,7 @@ void ContextRoots::collect(TranslationUnitAnalysis &TU) {
         const Expr *Callback = Site.arg(Reg->CallbackArg);
         if (!Callback)
           continue;
-        if (const FunctionDecl *Fn = functionOf(Callback)) {
+        if (const FunctionDecl *Fn = functionNamedBy(Callback)) {
           add(Fn, Reg->Context, Site.NameLoc, Site.Name);
           continue;
         }
@@ -158,12 +93,12 @@ void ContextRoots::collect(TranslationUnitAnalysis &TU) {
           SM.getExpansionLoc(Macro->InvocationLoc), Macro->Name);
   }
 
-  FieldAssignmentFinder Fields(
-      Model, [&](const FunctionDecl *Fn, ExecContext C, SourceLocation Loc,
-                 std::string By) { add(Fn, C, Loc, std::move(By)); });
-  for (const Decl *D : TU.astContext().getTranslationUnitDecl()->decls())
-    if (TU.isAnalyzedLocation(D->getLocation()))
-      Fields.TraverseDecl(const_cast<Decl *>(D));
+  for (const FunctionPointerStore &Store : TU.functionPointerStores()) {
+    std::string Record = recordName(Store.Field->getParent());
+    for (const ContextField &CF : Model.contextFields())
+      if (CF.Field == Store.Field->getName() && CF.RecordType == Record)
+        add(Store.Function, CF.Context, Store.Loc, "." + CF.Field + " of struct " + Record);
+  }
 }
 
 const ContextRoot *ContextRoots::rootOf(const FunctionDecl &F) const {

@@ -2,7 +2,6 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/Regex.h"
@@ -1056,58 +1055,17 @@ FlowEngine::FlowEngine(TranslationUnitAnalysis &TU) : TU(TU) { Roots.collect(TU)
 const std::vector<const FunctionDecl *> &FlowEngine::fieldTargets(const FieldDecl &Field) {
   if (!FieldTargetsCollected) {
     FieldTargetsCollected = true;
-    // Every function the analyzed files store into a function-pointer
-    // field, by initializer (ops tables) or by assignment.
-    struct Collector : RecursiveASTVisitor<Collector> {
-      llvm::DenseMap<const FieldDecl *, std::vector<const FunctionDecl *>> &Out;
-      explicit Collector(llvm::DenseMap<const FieldDecl *, std::vector<const FunctionDecl *>> &O)
-          : Out(O) {}
-      // Designated initializers are resolved in the semantic form only.
-      bool shouldVisitImplicitCode() const { return true; }
-      static const FunctionDecl *functionOf(const Expr *E) {
-        E = E->IgnoreParenCasts();
-        if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
-          E = UO->getSubExpr()->IgnoreParenCasts();
-        const auto *DRE = dyn_cast<DeclRefExpr>(E);
-        return DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
-      }
-      void note(const FieldDecl *F, const Expr *Value) {
-        if (const FunctionDecl *Fn = functionOf(Value)) {
-          auto &List = Out[F->getCanonicalDecl()];
-          if (std::find(List.begin(), List.end(), Fn) == List.end())
-            List.push_back(Fn);
-        }
-      }
-      bool VisitBinaryOperator(BinaryOperator *BO) {
-        if (BO->getOpcode() == BO_Assign)
-          if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
-            if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-              note(F, BO->getRHS());
-        return true;
-      }
-      bool VisitInitListExpr(InitListExpr *ILE) {
-        if (ILE->isSyntacticForm() && ILE->getSemanticForm())
-          return true;
-        const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
-        if (!RD || RD->isUnion())
-          return true;
-        unsigned I = 0;
-        for (const FieldDecl *F : RD->fields()) {
-          if (I >= ILE->getNumInits())
-            break;
-          note(F, ILE->getInit(I++));
-        }
-        return true;
-      }
-    } Visitor(FieldTargets);
-    for (Decl *D : TU.astContext().getTranslationUnitDecl()->decls())
-      if (TU.isAnalyzedLocation(D->getLocation()))
-        Visitor.TraverseDecl(D);
+    for (const FunctionPointerStore &Store : TU.functionPointerStores()) {
+      auto &List = FieldTargets[Store.Field];
+      if (std::find(List.begin(), List.end(), Store.Function) == List.end())
+        List.push_back(Store.Function);
+    }
   }
   static const std::vector<const FunctionDecl *> None;
   auto It = FieldTargets.find(Field.getCanonicalDecl());
   return It == FieldTargets.end() ? None : It->second;
 }
+
 FlowEngine::~FlowEngine() = default;
 
 void FlowEngine::analyze(const FunctionDecl &F) {

@@ -66,6 +66,14 @@ ValueFlow &TranslationUnitAnalysis::valueFlow(const FunctionDecl &F) {
   return *Slot;
 }
 
+const std::vector<FunctionPointerStore> &
+TranslationUnitAnalysis::functionPointerStores() {
+  if (!Stores)
+    Stores = collectFunctionPointerStores(
+        Ctx, [this](const Decl &D) { return isAnalyzedLocation(D.getLocation()); });
+  return *Stores;
+}
+
 FlowEngine &TranslationUnitAnalysis::flowEngine() {
   if (!Engine)
     Engine = std::make_unique<FlowEngine>(*this);

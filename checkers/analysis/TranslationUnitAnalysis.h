@@ -6,6 +6,7 @@
 
 #include "analysis/ApiCallSites.h"
 #include "analysis/FunctionCfg.h"
+#include "analysis/FunctionPointerStores.h"
 #include "analysis/ValueFlow.h"
 #include "model/KernelApiModel.h"
 
@@ -14,6 +15,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace ctxlint {
@@ -41,6 +43,8 @@ public:
   const FunctionApiSites &apiSites(const clang::FunctionDecl &F);
   const FunctionCfg &cfg(const clang::FunctionDecl &F);
   ValueFlow &valueFlow(const clang::FunctionDecl &F);
+  // Function pointers the analyzed files store into struct fields.
+  const std::vector<FunctionPointerStore> &functionPointerStores();
   // The lock and context flow engine, built on first use.
   FlowEngine &flowEngine();
 
@@ -57,6 +61,7 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<ValueFlow>>
       Flows;
   std::unique_ptr<FlowEngine> Engine;
+  std::optional<std::vector<FunctionPointerStore>> Stores;
 };
 
 } // namespace ctxlint
